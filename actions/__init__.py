@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin hands that call bot/ for everything they say."""

@@ -1,0 +1,172 @@
+"""POST /api/chat through FastAPI's test client, with Rasa faked at the HTTP boundary."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+SENDER = "a1b2c3d4e5f6a7b8"
+
+
+def chat(client, **body):
+    return client.post("/api/chat", json={"sender": SENDER, "message": "hello", **body})
+
+
+def test_a_message_goes_to_rasa_with_service_and_language(client, fake_rasa) -> None:
+    fake_rasa.replies = [
+        {
+            "recipient_id": SENDER,
+            "text": "Witaj",
+            "buttons": [
+                {"title": "Co to jest Portage?", "payload": '/faq{"topic":"what_is_portage"}'}
+            ],
+        },
+        {"recipient_id": SENDER, "custom": {"portage": {"language": "pl", "service": "coventry"}}},
+    ]
+    response = chat(client, service="coventry", language="pl")
+    assert response.status_code == 200
+    assert fake_rasa.received == [
+        {
+            "sender": SENDER,
+            "message": "hello",
+            "metadata": {"service": "coventry", "language": "pl"},
+        }
+    ]
+    body = response.json()
+    assert body["language"] == "pl" and body["service"] == "coventry"
+    assert body["messages"] == [
+        {
+            "text": "Witaj",
+            "buttons": [
+                {"title": "Co to jest Portage?", "payload": '/faq{"topic":"what_is_portage"}'}
+            ],
+        }
+    ]
+
+
+def test_without_a_service_the_configured_default_is_used(client, fake_rasa, monkeypatch) -> None:
+    monkeypatch.setenv("PORTAGE_SERVICE", "dcts")
+    chat(client)
+    assert fake_rasa.received[-1]["metadata"] == {"service": "dcts"}
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"service": "atlantis"}, "service"),
+        ({"language": "xx"}, "language"),
+        ({"sender": "short"}, "sender"),
+        ({"sender": "../../etc/passwd"}, "sender"),
+        ({"message": ""}, "message"),
+        ({"message": "   "}, "message"),
+        ({"message": "x" * 1001}, "message"),
+        ({"message": 42}, "message"),
+        ({"colour": "blue"}, "colour"),
+    ],
+)
+def test_invalid_input_is_a_clear_422_naming_the_field(client, fake_rasa, body, field) -> None:
+    response = chat(client, **body)
+    assert response.status_code == 422
+    assert field in str(response.json()["detail"])
+    assert fake_rasa.received == []
+
+
+def test_unknown_service_error_lists_the_known_ones(client) -> None:
+    detail = str(chat(client, service="atlantis").json()["detail"])
+    assert "unknown service 'atlantis'" in detail and "hampshire" in detail
+
+
+def test_oversized_and_malformed_bodies_are_refused(client) -> None:
+    assert (
+        client.post(
+            "/api/chat", content=b"x" * 20_000, headers={"content-type": "application/json"}
+        ).status_code
+        == 413
+    )
+    assert (
+        client.post(
+            "/api/chat", content=b"{not json", headers={"content-type": "application/json"}
+        ).status_code
+        == 422
+    )
+
+
+def test_an_emergency_is_forwarded_as_urgent_concern(client, fake_rasa) -> None:
+    chat(client, message="my baby is not breathing")
+    assert fake_rasa.received[-1]["message"] == "/urgent_concern"
+
+
+def test_a_typed_payload_cannot_inject_intents_or_entities(client, fake_rasa) -> None:
+    chat(client, message='/faq{"topic":"cost","service":"coventry"}')
+    assert not fake_rasa.received[-1]["message"].startswith("/")
+    chat(client, message='/faq{"topic":"cost"}')
+    assert fake_rasa.received[-1]["message"] == '/faq{"topic":"cost"}'
+
+
+def test_rasa_down_gives_503_with_the_services_contact(make_client, fake_rasa) -> None:
+    fake_rasa.up = False
+    response = chat(make_client(), service="hampshire", language="pl")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["error"] == "assistant_unavailable"
+    assert "01962 847070" in "\n".join(body["contact"])
+    assert "Sorry" not in body["message"]  # in Polish
+
+
+def test_an_empty_reply_means_the_action_server_failed(client, fake_rasa) -> None:
+    fake_rasa.replies = []
+    assert chat(client).status_code == 503
+
+
+def test_delete_my_data_removes_the_conversation_from_the_tracker_store(
+    make_client, fake_rasa, tmp_path: Path
+) -> None:
+    database = tmp_path / "rasa.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, data TEXT)"
+        )
+        connection.executemany(
+            "INSERT INTO events (sender_id, data) VALUES (?, ?)",
+            [(SENDER, "a"), (SENDER, "b"), ("someone-else-123", "c")],
+        )
+    client = make_client(tracker_url=f"sqlite:///{database}")
+    fake_rasa.replies = [
+        {"recipient_id": SENDER, "text": "Deleted."},
+        {
+            "recipient_id": SENDER,
+            "custom": {"portage": {"delete_conversation": True, "language": "en"}},
+        },
+    ]
+    response = chat(client, message="delete my data")
+    assert response.json()["conversation_deleted"] is True
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT sender_id FROM events").fetchall() == [
+            ("someone-else-123",)
+        ]
+
+
+def test_healthz_reports_each_process(make_client, fake_rasa) -> None:
+    client = make_client()
+    healthy = client.get("/healthz")
+    assert healthy.status_code == 200
+    assert healthy.json()["rasa"] == {"ok": True, "model_id": "portage-test"}
+    fake_rasa.actions_up = False
+    degraded = client.get("/healthz")
+    assert degraded.status_code == 503
+    assert degraded.json()["action_server"]["ok"] is False
+
+
+def test_chat_page_is_served_with_a_strict_content_security_policy(client) -> None:
+    page = client.get("/?service=coventry&language=pl")
+    assert page.status_code == 200
+    assert 'lang="pl"' in page.text and "Coventry" in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "<script>" not in page.text  # scripts only from /static
+
+
+def test_chat_page_refuses_unknown_services(client) -> None:
+    assert client.get("/?service=%3Cscript%3E").status_code == 404

@@ -1,0 +1,54 @@
+"""The web app: chat gateway to Rasa, health check, and the page families chat on."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from bot.profiles import all_profiles
+from web_widget.conversations import ConversationStore
+from web_widget.rasa_client import RasaClient
+from web_widget.routers import chat, health, pages
+from web_widget.security import BodySizeLimit, SecurityHeaders
+from web_widget.settings import Settings
+
+_HERE = Path(__file__).resolve().parent
+
+
+def create_app(settings: Settings | None = None, http: httpx.AsyncClient | None = None) -> FastAPI:
+    """Builds the app; tests pass their own settings and an HTTP client with a fake transport."""
+    settings = settings or Settings.from_environment()
+    all_profiles()  # a broken profile stops start-up with the file and field named
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        client = http or httpx.AsyncClient(timeout=settings.rasa_timeout_seconds)
+        app.state.rasa = RasaClient(
+            client, settings.rasa_url, settings.rasa_token, settings.action_server_url
+        )
+        yield
+        if http is None:
+            await client.aclose()
+
+    app = FastAPI(title="Portage Local Offer assistant", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.conversations = ConversationStore(settings.tracker_url)
+    app.state.templates = Jinja2Templates(
+        env=Environment(
+            loader=FileSystemLoader(_HERE / "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+        )
+    )
+    app.include_router(chat.router)
+    app.include_router(health.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app

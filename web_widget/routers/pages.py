@@ -1,0 +1,38 @@
+"""GET /: a plain page to chat with the assistant (the embeddable widget replaces it later)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from bot.context import UnsupportedLanguage, choose_language
+from bot.i18n import Translator
+from bot.languages import known_languages, supported_languages
+from bot.profiles import ServiceNotConfigured, UnknownService, default_service_id, get_profile
+
+router = APIRouter(tags=["pages"])
+
+
+@router.get("/", response_class=HTMLResponse)
+async def chat_page(
+    request: Request,
+    service: str | None = Query(None, max_length=40),
+    language: str | None = Query(None, max_length=10),
+) -> HTMLResponse:
+    try:
+        profile = get_profile(service) if service else get_profile(default_service_id())
+        code = choose_language(language, None, None) if language else "en"
+    except (UnknownService, ServiceNotConfigured, UnsupportedLanguage) as error:
+        raise HTTPException(status_code=404, detail=str(error)) from None
+    t = Translator(code)
+    languages = known_languages()
+    return request.app.state.templates.TemplateResponse(
+        request,
+        "chat.html",
+        {
+            "_": t._,
+            "profile": profile,
+            "language": languages[code],
+            "languages": [languages[c] for c in supported_languages()],
+        },
+    )
