@@ -103,13 +103,6 @@ class ActionUrgentConcern(ReplyAction):
         return replies.urgent_concern(profile, t)
 
 
-class ActionStartScreening(ReplyAction):
-    action_name = "action_start_screening"
-
-    def build(self, profile: ServiceProfile, t: Translator) -> Reply:
-        return replies.start_screening(profile, t)
-
-
 class ActionDeleteMyData(ReplyAction):
     action_name = "action_delete_my_data"
 

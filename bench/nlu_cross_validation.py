@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 RASA = str(Path(sys.executable).with_name("rasa"))
 
 
-def timed_training(out_dir: Path) -> float:
+def timed_training(config: str, out_dir: Path) -> float:
     started = time.monotonic()
     subprocess.run(
         [
@@ -31,7 +31,7 @@ def timed_training(out_dir: Path) -> float:
             "--data",
             "data",
             "--config",
-            "config.yml",
+            config,
             "--out",
             str(out_dir),
         ],
@@ -43,16 +43,16 @@ def timed_training(out_dir: Path) -> float:
     return time.monotonic() - started
 
 
-def cross_validate(folds: int, out_dir: Path) -> dict[str, float]:
+def cross_validate(config: str, folds: int, out_dir: Path) -> dict[str, float]:
     subprocess.run(
         [
             RASA,
             "test",
             "nlu",
             "--nlu",
-            "data/nlu",
+            "data",
             "--config",
-            "config.yml",
+            config,
             "--cross-validation",
             "--folds",
             str(folds),
@@ -101,15 +101,16 @@ def per_language_accuracy(out_dir: Path) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--config", default="config.yml", help="Rasa config to measure")
     parser.add_argument("--skip-training-time", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         if not args.skip_training_time:
-            seconds = timed_training(tmp_path / "models")
+            seconds = timed_training(args.config, tmp_path / "models")
             print(f"full training (rasa train --force): {seconds:.0f} s")
         started = time.monotonic()
-        scores = cross_validate(args.folds, tmp_path / "cv")
+        scores = cross_validate(args.config, args.folds, tmp_path / "cv")
         print(f"{args.folds}-fold cross-validation took {time.monotonic() - started:.0f} s")
         for name, value in scores.items():
             print(f"{name}: {value:.3f}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -44,6 +45,23 @@ def _run(args: argparse.Namespace) -> int:
     return run(service, Ports(web=args.web_port, rasa=args.rasa_port, action=args.action_port))
 
 
+def _screen(args: argparse.Namespace) -> int:
+    from bot.screening.io import InvalidAnswers, screen_json
+
+    try:
+        text = sys.stdin.read() if args.answers == "-" else Path(args.answers).read_text("utf-8")
+    except OSError as error:
+        print(f"portage screen: cannot read {args.answers}: {error.strerror}", file=sys.stderr)
+        return 2
+    try:
+        result = screen_json(text, service=args.service, language=args.language)
+    except InvalidAnswers as error:
+        print(json.dumps({"error": "invalid_answers", "fields": error.problems}, indent=2))
+        return 2
+    print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portage", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -53,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--directory", type=Path, default=SERVICES_DIR, help="folder of profile YAML files"
     )
     services.set_defaults(handler=_services)
+
+    screen = commands.add_parser(
+        "screen", help="evaluate screening answers (JSON) against a service's criteria"
+    )
+    screen.add_argument("--answers", required=True, help="a JSON file of answers, or - for stdin")
+    screen.add_argument("--service", help="screen against this service instead of the file's")
+    screen.add_argument("--language", default="en", help="language of reasons and next steps")
+    screen.set_defaults(handler=_screen)
 
     run = commands.add_parser("run", help="start the action server, Rasa and the web app")
     run.add_argument("--service", help=f"default service id (else ${DEFAULT_SERVICE_ENV})")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.contact import contact_lines
-from bot.faq import answer_topic
 from bot.i18n import N_, Translator
 from bot.languages import Language, known_languages, supported_languages
 from bot.next_steps import CHECK_ELIGIBILITY, TALK_TO_SOMEONE, next_step_button
@@ -147,14 +146,6 @@ def urgent_concern(profile: ServiceProfile, t: Translator) -> Reply:
         ),
     ]
     return Reply(messages=messages)
-
-
-def start_screening(profile: ServiceProfile, t: Translator) -> Reply:
-    """Until the screening form is available: the service's criteria and how to be referred."""
-    reply = answer_topic("who_is_it_for", profile, t)
-    how_to_refer = MENU_TOPICS["how_to_refer"]
-    reply.buttons = [Button(t._(how_to_refer), faq_payload("how_to_refer"))]
-    return reply
 
 
 def language_buttons(t: Translator) -> list[Button]:

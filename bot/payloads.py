@@ -11,12 +11,27 @@ import json
 import re
 
 from bot.languages import known_languages
-from bot.topics import CONVERSATION_INTENTS, FAQ_INTENT, FAQ_TOPICS
+from bot.topics import CONVERSATION_INTENTS, FAQ_INTENT, FAQ_TOPICS, SCREENING_INTENTS
 
 _PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{.*\})?$", re.DOTALL)
+_ANSWER_VALUE = re.compile(r"^[a-z0-9_.]{1,24}$")
+
+
+class _Matching:
+    """Allowed entity values described by a pattern rather than a list."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and bool(self.pattern.match(value))
+
+
 _ALLOWED_ENTITIES = {
     FAQ_INTENT: {"topic": set(FAQ_TOPICS)},
     "change_language": {"language": set(known_languages())},
+    "inform": {"answer": _Matching(_ANSWER_VALUE)},
+    "change_answer": {"question": _Matching(re.compile(r"^[a-z_]{1,60}$"))},
 }
 
 
@@ -41,7 +56,7 @@ def parse_payload(text: str) -> tuple[str, dict[str, str]] | None:
     if not match:
         return None
     intent = match["intent"]
-    if intent != FAQ_INTENT and intent not in CONVERSATION_INTENTS:
+    if intent != FAQ_INTENT and intent not in (*CONVERSATION_INTENTS, *SCREENING_INTENTS):
         return None
     entities: dict[str, str] = {}
     if match["entities"]:

@@ -154,6 +154,9 @@ class AgeRange(Strict):
 class Threshold(Strict):
     months: float | None = Field(None, gt=0)
     fraction_of_age: float | None = Field(None, gt=0, lt=1)
+    # The page says "approximately": an estimate a little below the threshold is for the service
+    # to judge, so it leaves the outcome open instead of failing.
+    approximate: bool = False
 
     @root_validator(skip_on_failure=True)
     def _one_kind(cls, values: dict) -> dict:
@@ -178,6 +181,8 @@ class Route(Strict):
     """One published way in to the service; meeting any route suggests the criteria may be met."""
 
     kind: RouteKind
+    # Which line of eligibility.criteria this route puts into practice (0 is the first line).
+    criterion: int = Field(..., ge=0)
     age_months: AgeRange | None = None
     min_areas: int | None = Field(None, ge=1, le=5)
     # None on a delay route: the page asks for a "significant" delay without a measure.
@@ -185,6 +190,9 @@ class Route(Strict):
     required_area: Literal[SCREENING_AREAS] | None = None  # type: ignore[valid-type]
     # "possible" where meeting the route still needs a professional's judgement.
     outcome_if_met: Literal["likely", "possible"] = "likely"
+    # A smaller delay can count when a professional expects it to grow (a page's "or are
+    # expected to have"): such areas leave the outcome open instead of failing the route.
+    expected_delay_counts: bool = False
 
     @root_validator(skip_on_failure=True)
     def _params_fit_kind(cls, values: dict) -> dict:
@@ -198,9 +206,17 @@ class Route(Strict):
         return values
 
 
-class SupportEnd(Strict):
-    kind: Literal["funded_place"]
+class Limit(Strict):
+    """A published rule that ends support or makes it depend on circumstances.
+
+    funded_place: applies when the child uses a government-funded nursery place;
+    attends_setting: applies when the child goes to an early years setting.
+    ``effect`` is the outcome it leads to: "unlikely" (support ends) or "possible" (it depends).
+    """
+
+    kind: Literal["funded_place", "attends_setting"]
     from_age_months: int = Field(0, ge=0)
+    effect: Literal["unlikely", "possible"]
     description: Text
 
 
@@ -216,7 +232,16 @@ class Eligibility(Strict):
     area_groups: dict[str, list[Literal[SCREENING_AREAS]]] = {}  # type: ignore[valid-type]
     routes: list[Route] = Field(..., min_items=1)
     priorities: list[Literal[PRIORITY_CODES]] = []  # type: ignore[valid-type]
-    support_ends: list[SupportEnd] = []
+    limits: list[Limit] = []
+
+    @root_validator(skip_on_failure=True)
+    def _routes_name_a_criterion(cls, values: dict) -> dict:
+        for index, route in enumerate(values["routes"]):
+            if route.criterion >= len(values["criteria"]):
+                raise ValueError(
+                    f"routes.{index}.criterion: {route.criterion} is not a line of criteria"
+                )
+        return values
 
 
 class TopicFacts(Strict):

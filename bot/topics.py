@@ -46,3 +46,6 @@ CONVERSATION_INTENTS = (
     "change_language",
     "delete_my_data",
 )
+
+# Intents of the screening form: answers (typed, or a button's value) and its own buttons.
+SCREENING_INTENTS = ("inform", "change_answer", "show_screening_result", "restart_screening")

@@ -62,6 +62,9 @@ class ChatResponse(BaseModel):
     messages: list[ChatMessage]
     # True when the family asked to delete the conversation and it was deleted.
     conversation_deleted: bool = False
+    # During the screening: the open question and its place, e.g. {"question": "child_age_months",
+    # "number": 1, "total": 8}; the consent question has number 0.
+    screening: dict | None = None
 
 
 class UnavailableResponse(BaseModel):

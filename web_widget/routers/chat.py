@@ -55,6 +55,7 @@ async def chat(
         language=str(control.get("language") or request.language or SOURCE_LANGUAGE),
         messages=messages,
         conversation_deleted=deleted,
+        screening=control.get("screening") if isinstance(control.get("screening"), dict) else None,
     )
 
 
