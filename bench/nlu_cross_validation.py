@@ -1,7 +1,7 @@
 """5-fold cross-validation of the NLU (intents and FAQ topics), and the time a full training takes.
 
 Run with `make bench` (or .venv/bin/python bench/nlu_cross_validation.py [--folds N]). Prints:
-intent macro F1, FAQ-topic (ResponseSelector) macro F1, per-language intent accuracy on the
+intent macro F1, FAQ-topic (ResponseSelector) macro F1, per-language macro F1 on the
 held-out folds, and the wall-clock time of a full `rasa train --force`.
 """
 
@@ -76,8 +76,7 @@ def cross_validate(config: str, folds: int, out_dir: Path) -> dict[str, float]:
     }
 
 
-def per_language_accuracy(out_dir: Path) -> dict[str, float]:
-    """Held-out intent accuracy per language, matching each predicted text to its language file."""
+def _language_of_examples() -> dict[str, str]:
     import yaml
 
     language_of: dict[str, str] = {}
@@ -87,15 +86,32 @@ def per_language_accuracy(out_dir: Path) -> dict[str, float]:
                 text = line.strip()[2:].strip()
                 if text:
                     language_of[text] = path.parent.name
-    counts: dict[str, list[int]] = {}
-    for name, correct in (("intent_successes.json", 1), ("intent_errors.json", 0)):
+    return language_of
+
+
+def per_language_macro_f1(out_dir: Path, kind: str) -> dict[str, float]:
+    """Held-out macro F1 per language for `intent` or `response_selection`, from the successes
+    and errors Rasa writes, each text matched to the language folder it came from."""
+    from sklearn.metrics import f1_score
+
+    target_key, predicted_key = (
+        ("intent", "intent_prediction")
+        if kind == "intent"
+        else ("intent_response_key_target", "intent_response_key_prediction")
+    )
+    language_of = _language_of_examples()
+    pairs: dict[str, tuple[list[str], list[str]]] = {}
+    for name in (f"{kind}_successes.json", f"{kind}_errors.json"):
         path = out_dir / name
         for item in json.loads(path.read_text()) if path.exists() else []:
             language = language_of.get(item["text"], "?")
-            counts.setdefault(language, [0, 0])
-            counts[language][0] += correct
-            counts[language][1] += 1
-    return {language: right / total for language, (right, total) in sorted(counts.items())}
+            targets, predictions = pairs.setdefault(language, ([], []))
+            targets.append(item[target_key])
+            predictions.append((item[predicted_key] or {}).get("name") or "")
+    return {
+        language: f1_score(targets, predictions, average="macro", labels=sorted(set(targets)))
+        for language, (targets, predictions) in sorted(pairs.items())
+    }
 
 
 def main() -> int:
@@ -114,8 +130,9 @@ def main() -> int:
         print(f"{args.folds}-fold cross-validation took {time.monotonic() - started:.0f} s")
         for name, value in scores.items():
             print(f"{name}: {value:.3f}")
-        for language, accuracy in per_language_accuracy(tmp_path / "cv").items():
-            print(f"intent accuracy [{language}]: {accuracy:.3f}")
+        for kind in ("intent", "response_selection"):
+            for language, f1 in per_language_macro_f1(tmp_path / "cv", kind).items():
+                print(f"{kind} macro F1 [{language}]: {f1:.3f}")
     return 0
 
 
