@@ -25,7 +25,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 RASA_INPUTS := config.yml $(shell find bot/domain data -name '*.yml' 2>/dev/null)
 
 .PHONY: help run test venv catalogs catalogs-update catalog-init model lint format check-data \
-        test-python test-rasa bench lock
+        test-python test-rasa bench lock system-packages
 
 help:
 	@echo "make run    start the assistant (action server, Rasa, web app) and print its URL"
@@ -33,6 +33,10 @@ help:
 	@echo "Also: make catalogs-update, make catalog-init LANG=xx, make bench, make lock, make format"
 
 ## Set-up ---------------------------------------------------------------------------------------
+
+# Pango and Noto fonts for the PDFs, pdftotext for their tests (apt-get, only what is missing).
+system-packages:
+	scripts/install_system_packages.sh
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.lock pyproject.toml scripts/make_venv.sh
@@ -69,10 +73,10 @@ lock:
 
 ## The two commands -----------------------------------------------------------------------------
 
-run: venv catalogs model
+run: system-packages venv catalogs model
 	$(BIN)/portage run
 
-test: venv catalogs model
+test: system-packages venv catalogs model
 	$(MAKE) --no-print-directory lint check-data test-python test-rasa
 
 ## Checks ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -63,6 +63,14 @@ class _MissingRecorder(NullTranslations):
         return singular if n == 1 else plural
 
 
+def _formatting_locale(language: str) -> Locale:
+    """Families live in England: British conventions where Babel has them (23 November 2026)."""
+    try:
+        return Locale.parse(f"{language}_GB")
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(language)
+
+
 class Translator:
     """Translates and formats for one language.
 
@@ -72,7 +80,7 @@ class Translator:
 
     def __init__(self, language: str, on_missing: Callable[[str], None] | None = None) -> None:
         self.language = language
-        self.locale = Locale.parse(language)
+        self.locale = _formatting_locale(language)
         if on_missing is None or language == SOURCE_LANGUAGE:
             self._catalog = _shared_catalog(language)
         else:

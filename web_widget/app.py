@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from bot.profiles import all_profiles
 from web_widget.conversations import ConversationStore
 from web_widget.rasa_client import RasaClient
-from web_widget.routers import chat, health, pages, screening
+from web_widget.routers import chat, health, pages, screening, summary
 from web_widget.security import BodySizeLimit, SecurityHeaders
 from web_widget.settings import Settings
 
@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, http: httpx.AsyncClient | None 
     app.include_router(chat.router)
     app.include_router(health.router)
     app.include_router(screening.router)
+    app.include_router(summary.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

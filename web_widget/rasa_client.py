@@ -33,6 +33,19 @@ class RasaClient:
         payload = response.json()
         return payload if isinstance(payload, list) else []
 
+    async def slots(self, sender: str) -> dict[str, Any]:
+        """The conversation's slots, read through Rasa's HTTP API (token protected)."""
+        try:
+            response = await self._http.get(
+                f"{self._rasa_url}/conversations/{sender}/tracker",
+                params={"token": self._token, "include_events": "NONE"},
+            )
+            response.raise_for_status()
+            slots = response.json().get("slots")
+        except (httpx.HTTPError, ValueError) as error:
+            raise AssistantUnavailable(type(error).__name__) from None
+        return slots if isinstance(slots, dict) else {}
+
     async def rasa_status(self) -> dict[str, Any]:
         try:
             response = await self._http.get(

@@ -65,6 +65,8 @@ class ChatResponse(BaseModel):
     # During the screening: the open question and its place, e.g. {"question": "child_age_months",
     # "number": 1, "total": 8}; the consent question has number 0.
     screening: dict | None = None
+    # Once the screening has its result: links to the family summary (page, PDF, plain text).
+    summary: dict[str, str] | None = None
 
 
 class UnavailableResponse(BaseModel):

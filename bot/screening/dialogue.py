@@ -177,7 +177,14 @@ def result(service: str, slots: dict[str, Any], profile: ServiceProfile, t: Tran
         Button(t._("Change an answer"), intent_payload("change_answer")),
         Button(t._("Start again"), intent_payload("restart_screening")),
     ]
-    return Reply(messages=messages, buttons=buttons)
+    messages.append(
+        t._(
+            "You can keep a summary of your answers, in your language and in English, to show "
+            "your health visitor: open it, print it or download it as a PDF."
+        )
+    )
+    # The web app turns this into links to the summary page, its PDF and its plain text.
+    return Reply(messages=messages, buttons=buttons, control={"summary": True})
 
 
 def declined(t: Translator) -> Reply:

@@ -1,5 +1,6 @@
 """A whole screening through /api/chat, for every service in English and in Polish, with the real
-action server, Rasa model and web app: typed answers where parents type them, buttons elsewhere."""
+action server, Rasa model and web app: typed answers where parents type them, buttons elsewhere,
+then the family summary downloaded as a PDF."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from bot.i18n import Translator
 from bot.screening.result import headline
 from tests.integration.conftest import Stack
+from tests.pdf_tools import pdf_text
 
 pytestmark = [pytest.mark.servers, pytest.mark.model]
 
@@ -118,3 +120,10 @@ def test_a_whole_screening_reaches_the_outcome(stack: Stack, service: str, langu
     )
     assert len(texts) >= 5  # headline, reasons, next steps, at least one step, decision note
     assert result["language"] == language
+    # The family downloads its summary as a PDF: its language first, then English.
+    pdf = stack.http.get(result["summary"]["pdf"])
+    assert pdf.status_code == 200, pdf.text
+    assert pdf.headers["content-type"] == "application/pdf"
+    text = " ".join(pdf_text(pdf.content).split())
+    assert headline(expected, t) in text
+    assert headline(expected, Translator("en")) in text

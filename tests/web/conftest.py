@@ -22,6 +22,8 @@ class FakeRasa:
     up: bool = True
     actions_up: bool = True
     received: list[dict] = field(default_factory=list)
+    # Slots per conversation, answered on Rasa's tracker API.
+    slots: dict[str, dict] = field(default_factory=dict)
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/health":
@@ -30,6 +32,11 @@ class FakeRasa:
             raise httpx.ConnectError("refused", request=request)
         if request.url.path == "/status":
             return httpx.Response(200, json={"model_id": "portage-test"})
+        if request.url.path.startswith("/conversations/"):
+            sender = request.url.path.split("/")[2]
+            assert "token" in request.url.params, "the tracker API needs Rasa's token"
+            slots = self.slots.get(sender, {})
+            return httpx.Response(200, json={"sender_id": sender, "slots": slots})
         self.received.append(json.loads(request.content))
         return httpx.Response(200, json=self.replies)
 

@@ -15,6 +15,7 @@ from bot.urgent import is_urgent
 from web_widget.conversations import ConversationStore
 from web_widget.dependencies import get_conversations, get_rasa
 from web_widget.rasa_client import AssistantUnavailable, RasaClient
+from web_widget.routers.summary import summary_links
 from web_widget.schemas import ChatButton, ChatMessage, ChatRequest, ChatResponse
 
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -56,6 +57,7 @@ async def chat(
         messages=messages,
         conversation_deleted=deleted,
         screening=control.get("screening") if isinstance(control.get("screening"), dict) else None,
+        summary=summary_links(request.sender) if control.get("summary") is True else None,
     )
 
 

@@ -42,6 +42,20 @@
     log.appendChild(item);
   }
 
+  function addSummaryLinks(links) {
+    // Only our own relative paths, as the web app sent them; labels come from the page.
+    var item = document.createElement("li");
+    item.className = "buttons summary-links";
+    [["html", "summary-page-text"], ["pdf", "summary-pdf-text"]].forEach(function (pair) {
+      if (typeof links[pair[0]] !== "string" || links[pair[0]].charAt(0) !== "/") { return; }
+      var link = document.createElement("a");
+      link.href = links[pair[0]];
+      link.textContent = document.getElementById(pair[1]).textContent;
+      item.appendChild(link);
+    });
+    log.appendChild(item);
+  }
+
   function send(message, shown) {
     addBubble(shown || message, "user");
     status.textContent = "…";
@@ -64,6 +78,7 @@
         addBubble(message.text, "bot");
         if (message.buttons && message.buttons.length) { addButtons(message.buttons); }
       });
+      if (result.body.summary) { addSummaryLinks(result.body.summary); }
     }).catch(function () {
       status.textContent = "";
       addBubble(document.getElementById("unavailable-text").textContent, "bot");

@@ -1,0 +1,34 @@
+"""Reads a PDF back as a reader would: its text (pdftotext) and its embedded fonts (pdffonts)."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def _run(tool: list[str], pdf: bytes) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "document.pdf"
+        path.write_bytes(pdf)
+        result = subprocess.run([*tool, str(path)], capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
+
+
+def pdf_text(pdf: bytes) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "document.pdf"
+        path.write_bytes(pdf)
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), str(path) + ".txt"], check=True)
+        return Path(str(path) + ".txt").read_text(encoding="utf-8")
+
+
+def pdf_fonts(pdf: bytes) -> list[tuple[str, bool]]:
+    """(font name, embedded) for every font the PDF uses."""
+    fonts = []
+    for line in _run(["pdffonts"], pdf).splitlines()[2:]:
+        columns = line.split()
+        if len(columns) >= 6:
+            # name, type, encoding, then emb sub uni object id: "emb" is 5th from the end
+            fonts.append((columns[0], columns[-5] == "yes"))
+    return fonts
