@@ -62,6 +62,21 @@ def _screen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from bot.retention import database_url, purge, tracker_url
+
+    purged = purge(
+        database_url(), tracker_url(), dt.datetime.now(dt.timezone.utc), args.conversation_days
+    )
+    print(
+        f"purged {purged.handoffs} expired handoffs and {purged.conversations} conversations "
+        f"idle for more than {args.conversation_days} days"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portage", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
     screen.add_argument("--service", help="screen against this service instead of the file's")
     screen.add_argument("--language", default="en", help="language of reasons and next steps")
     screen.set_defaults(handler=_screen)
+
+    purge = commands.add_parser(
+        "purge", help="delete expired handoffs and idle conversations (run it on a schedule)"
+    )
+    purge.add_argument(
+        "--conversation-days",
+        type=int,
+        default=int(os.environ.get("PORTAGE_CONVERSATION_DAYS", "14")),
+        help="delete conversations idle for longer than this (default 14)",
+    )
+    purge.set_defaults(handler=_purge)
 
     run = commands.add_parser("run", help="start the action server, Rasa and the web app")
     run.add_argument("--service", help=f"default service id (else ${DEFAULT_SERVICE_ENV})")

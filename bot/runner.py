@@ -199,6 +199,24 @@ def latest_model(models_dir: Path) -> Path:
     return models[-1]
 
 
+PURGE_EVERY_HOURS = float(os.environ.get("PORTAGE_PURGE_EVERY_HOURS", "6"))
+
+
+def _purge_quietly(tracker_url: str) -> None:
+    """`portage purge` on a schedule; a failure is reported, and never stops the assistant."""
+    import datetime as dt
+
+    from bot.retention import database_url, purge
+
+    try:
+        purged = purge(database_url(), tracker_url, dt.datetime.now(dt.timezone.utc))
+        print(
+            f"purge: {purged.handoffs} handoffs, {purged.conversations} conversations", flush=True
+        )
+    except Exception as error:  # any database problem: the next run tries again
+        print(f"purge failed: {type(error).__name__}", file=sys.stderr, flush=True)
+
+
 def run(service: str, ports: Ports, ready_timeout: float = 240) -> int:
     """Runs until Ctrl-C or SIGTERM; returns the exit code."""
     var_dir = REPO_ROOT / "var"
@@ -219,8 +237,12 @@ def run(service: str, ports: Ports, ready_timeout: float = 240) -> int:
         supervisor.wait_until_ready(ready_timeout)
         print(f"\nPortage assistant ready: http://{LOOPBACK}:{ports.web}/?service={service}")
         print("Press Ctrl-C to stop.\n", flush=True)
+        next_purge = time.monotonic()
         while not stopping:
             supervisor.raise_if_exited()
+            if time.monotonic() >= next_purge:
+                _purge_quietly(env["PORTAGE_TRACKER_URL"])
+                next_purge = time.monotonic() + PURGE_EVERY_HOURS * 3600
             time.sleep(0.5)
         return 0
     except (RuntimeError, TimeoutError) as error:

@@ -61,6 +61,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         "PORTAGE_LOG_DIR": str(work / "log"),
         "PORTAGE_SERVICE": "hampshire",
         "PORTAGE_TRACKER_URL": f"sqlite:///{work / 'rasa.db'}",
+        "PORTAGE_DATABASE_URL": f"sqlite:///{work / 'portage.db'}",
     }
     with output.open("wb") as log:
         process = subprocess.Popen(

@@ -17,6 +17,8 @@ def test_all_three_processes_answer(stack: Stack) -> None:
     assert health["status"] == "ok"
     assert health["rasa"]["ok"] and health["action_server"]["ok"]
     assert "ready: http://127.0.0.1:" in stack.output.read_text()
+    # The retention purge runs as soon as the assistant is ready, then on a schedule.
+    assert "purge: 0 handoffs, 0 conversations" in stack.output.read_text()
 
 
 EXPECTED_WHERE = {

@@ -1,0 +1,69 @@
+"""`portage purge`: deletes what is past its time, expired handoffs and idle conversations.
+
+Nothing is kept longer than families were told: handoffs until their code expires, conversations
+(Rasa's tracker store) for PORTAGE_CONVERSATION_DAYS after their last message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from bot.handoff.store import handoffs
+from bot.paths import REPO_ROOT
+
+DEFAULT_CONVERSATION_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Purged:
+    handoffs: int
+    conversations: int
+
+
+def database_url() -> str:
+    return os.environ.get("PORTAGE_DATABASE_URL") or f"sqlite:///{REPO_ROOT / 'var' / 'portage.db'}"
+
+
+def tracker_url() -> str:
+    return os.environ.get("PORTAGE_TRACKER_URL") or f"sqlite:///{REPO_ROOT / 'var' / 'rasa.db'}"
+
+
+def purge(
+    database: str,
+    tracker: str,
+    now: dt.datetime,
+    conversation_days: int = DEFAULT_CONVERSATION_DAYS,
+) -> Purged:
+    return Purged(
+        handoffs=_purge_handoffs(database, now),
+        conversations=_purge_conversations(tracker, now - dt.timedelta(days=conversation_days)),
+    )
+
+
+def _purge_handoffs(url: str, now: dt.datetime) -> int:
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        if not sa.inspect(connection).has_table(handoffs.name):
+            return 0
+        return connection.execute(handoffs.delete().where(handoffs.c.expires_at <= now)).rowcount
+
+
+def _purge_conversations(url: str, idle_since: dt.datetime) -> int:
+    """Deletes every conversation whose last event is older than ``idle_since``."""
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        if not sa.inspect(connection).has_table("events"):
+            return 0
+        idle = sa.text(
+            "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"
+        )
+        senders = [row[0] for row in connection.execute(idle, {"cutoff": idle_since.timestamp()})]
+        for sender in senders:
+            connection.execute(
+                sa.text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender}
+            )
+    return len(senders)
