@@ -123,6 +123,8 @@ def processes(ports: Ports, env: dict[str, str], model: Path, log_dir: Path) -> 
                 "--port",
                 str(ports.web),
                 "--no-server-header",
+                # Paths carry conversation ids (the key to a family's summary): no access log.
+                "--no-access-log",
                 # No websockets: the web app speaks plain HTTP, and Rasa pins an old websockets.
                 "--ws",
                 "none",

@@ -127,3 +127,6 @@ def test_a_whole_screening_reaches_the_outcome(stack: Stack, service: str, langu
     text = " ".join(pdf_text(pdf.content).split())
     assert headline(expected, t) in text
     assert headline(expected, Translator("en")) in text
+    # The conversation id opens the summary, so it never reaches a log.
+    logs = "\n".join(path.read_text(errors="replace") for path in stack.logs.glob("*.log"))
+    assert f"/summary/{sender}" not in logs
