@@ -16,7 +16,14 @@ from actions.context import conversation, entity_value
 from actions.dispatch import send
 from bot.screening import dialogue
 from bot.screening.parsing import parse_answer
-from bot.screening.questions import AREA_NAMES, BY_SLOT, NOT_SURE, SLOTS, relevant_slots
+from bot.screening.questions import (
+    AREA_NAMES,
+    BY_SLOT,
+    NOT_SURE,
+    SLOTS,
+    answered_slots,
+    relevant_slots,
+)
 
 REQUESTED_SLOT = "requested_slot"
 COMPLETE_SLOT = "screening_complete"
@@ -237,11 +244,11 @@ class ActionScreeningResult(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         context = conversation(tracker)
-        slots = screening_slots(tracker)
-        asked = {slot: slots[slot] for slot in asked_slots(tracker)}
+        profile = context.profile
+        answered = answered_slots(profile.eligibility, screening_slots(tracker), profile.id)
         send(
             dispatcher,
-            dialogue.result(context.profile.id, asked, context.profile, context.t),
+            dialogue.result(profile.id, answered, profile, context.t),
             context,
         )
         return [*context.events, SlotSet(COMPLETE_SLOT, True)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from bot.handoff.store import handoffs
+from bot.handoff.store import purge_expired
 from bot.paths import REPO_ROOT
 
 DEFAULT_CONVERSATION_DAYS = 14
@@ -39,17 +39,14 @@ def purge(
     conversation_days: int = DEFAULT_CONVERSATION_DAYS,
 ) -> Purged:
     return Purged(
-        handoffs=_purge_handoffs(database, now),
+        handoffs=purge_expired(sa.create_engine(database), now),
         conversations=_purge_conversations(tracker, now - dt.timedelta(days=conversation_days)),
     )
 
 
-def _purge_handoffs(url: str, now: dt.datetime) -> int:
-    engine = sa.create_engine(url)
-    with engine.begin() as connection:
-        if not sa.inspect(connection).has_table(handoffs.name):
-            return 0
-        return connection.execute(handoffs.delete().where(handoffs.c.expires_at <= now)).rowcount
+# A conversation is idle when its latest event is older than the cutoff.
+_IDLE = sa.text("SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff")
+_DELETE = sa.text("DELETE FROM events WHERE sender_id = :sender")
 
 
 def _purge_conversations(url: str, idle_since: dt.datetime) -> int:
@@ -58,12 +55,8 @@ def _purge_conversations(url: str, idle_since: dt.datetime) -> int:
     with engine.begin() as connection:
         if not sa.inspect(connection).has_table("events"):
             return 0
-        idle = sa.text(
-            "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"
-        )
-        senders = [row[0] for row in connection.execute(idle, {"cutoff": idle_since.timestamp()})]
-        for sender in senders:
-            connection.execute(
-                sa.text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender}
-            )
+        senders = connection.execute(_IDLE, {"cutoff": idle_since.timestamp()}).scalars().all()
+        # One conversation at a time: no bound on how many, on every database Rasa supports.
+        if senders:
+            connection.execute(_DELETE, [{"sender": sender} for sender in senders])
     return len(senders)

@@ -7,20 +7,17 @@ import tempfile
 from pathlib import Path
 
 
-def _run(tool: list[str], pdf: bytes) -> str:
+def _run(tool: list[str], pdf: bytes, *after: str) -> str:
+    """Runs a poppler tool on the PDF (written to a temporary file) and returns its output."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "document.pdf"
         path.write_bytes(pdf)
-        result = subprocess.run([*tool, str(path)], capture_output=True, check=True)
+        result = subprocess.run([*tool, str(path), *after], capture_output=True, check=True)
     return result.stdout.decode("utf-8")
 
 
 def pdf_text(pdf: bytes) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "document.pdf"
-        path.write_bytes(pdf)
-        subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), str(path) + ".txt"], check=True)
-        return Path(str(path) + ".txt").read_text(encoding="utf-8")
+    return _run(["pdftotext", "-enc", "UTF-8"], pdf, "-")
 
 
 def pdf_fonts(pdf: bytes) -> list[tuple[str, bool]]:

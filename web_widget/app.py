@@ -9,10 +9,10 @@ import httpx
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.profiles import all_profiles
 from web_widget.conversations import ConversationStore
+from web_widget.documents import template_environment
 from web_widget.rasa_client import RasaClient
 from web_widget.routers import chat, health, pages, screening, summary
 from web_widget.security import BodySizeLimit, SecurityHeaders
@@ -39,12 +39,7 @@ def create_app(settings: Settings | None = None, http: httpx.AsyncClient | None 
     app = FastAPI(title="Portage Local Offer assistant", lifespan=lifespan)
     app.state.settings = settings
     app.state.conversations = ConversationStore(settings.tracker_url)
-    app.state.templates = Jinja2Templates(
-        env=Environment(
-            loader=FileSystemLoader(_HERE / "templates"),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-        )
-    )
+    app.state.templates = Jinja2Templates(env=template_environment())
     app.include_router(chat.router)
     app.include_router(health.router)
     app.include_router(screening.router)

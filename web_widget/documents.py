@@ -5,11 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.summary import SummaryCopy
 
-STYLESHEET = Path(__file__).resolve().parent / "static" / "summary.css"
+_HERE = Path(__file__).resolve().parent
+STYLESHEET = _HERE / "static" / "summary.css"
+
+
+def template_environment() -> Environment:
+    """The web app's Jinja2 templates, every one autoescaped (strings rendered too)."""
+    return Environment(
+        loader=FileSystemLoader(_HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
 
 
 def render_summary_html(

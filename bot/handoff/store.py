@@ -41,6 +41,15 @@ class Handoff:
     expires_at: dt.datetime
 
 
+def purge_expired(engine: sa.engine.Engine, now: dt.datetime) -> int:
+    """Deletes every expired handoff; returns how many."""
+    with engine.begin() as connection:
+        if not sa.inspect(connection).has_table(handoffs.name):
+            return 0
+        result = connection.execute(handoffs.delete().where(handoffs.c.expires_at <= now))
+    return result.rowcount or 0
+
+
 class HandoffStore:
     def __init__(self, url: str, secret: bytes, days: int = DEFAULT_DAYS) -> None:
         if len(secret) < 16:
@@ -93,10 +102,7 @@ class HandoffStore:
         )
 
     def purge(self, now: dt.datetime) -> int:
-        """Deletes every expired handoff; returns how many."""
-        with self._engine.begin() as connection:
-            result = connection.execute(handoffs.delete().where(handoffs.c.expires_at <= now))
-        return result.rowcount or 0
+        return purge_expired(self._engine, now)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

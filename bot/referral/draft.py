@@ -15,9 +15,8 @@ from bot.i18n import Translator
 from bot.languages import SOURCE_LANGUAGE, known_languages
 from bot.profile_schema import ServiceProfile
 from bot.screening.answers import SCREENING_AREAS
-from bot.screening.questions import answers_from_slots, relevant_slots
+from bot.screening.questions import asked_answers
 from bot.screening.result import screen
-from bot.summary.build import NoScreeningAnswers
 
 AnswerType = Literal["string", "text", "integer", "decimal", "boolean", "date"]
 Author = Literal["family", "professional"]
@@ -167,11 +166,7 @@ def draft_referral(
     today: dt.date,
     consent: ConsentRecord | None = None,
 ) -> DraftReferral:
-    asked = relevant_slots(profile.eligibility, slots, profile.id)
-    answered = {slot: slots[slot] for slot in asked if slots.get(slot) is not None}
-    answers = answers_from_slots(profile.id, answered)
-    if answers is None:
-        raise NoScreeningAnswers(profile.id)
+    _, answers = asked_answers(profile.eligibility, slots, profile.id)
     result = screen(answers, profile, Translator(SOURCE_LANGUAGE))
     prefilled: dict[str, Any] = {
         "child.age_months": answers.child_age_months,

@@ -283,6 +283,27 @@ def _converted(question: Question, value: Any) -> Any:
     return value
 
 
+class NoScreeningAnswers(LookupError):
+    """The conversation has no screening answers yet (the child's age is the least it needs)."""
+
+
+def answered_slots(eligibility: Eligibility, slots: dict[str, Any], service: str) -> dict[str, Any]:
+    """The answers to the questions this family was asked, in order; unanswered ones left out."""
+    asked = relevant_slots(eligibility, slots, service)
+    return {slot: slots[slot] for slot in asked if slots.get(slot) is not None}
+
+
+def asked_answers(
+    eligibility: Eligibility, slots: dict[str, Any], service: str
+) -> tuple[dict[str, Any], ScreeningAnswers]:
+    """The answered slots and the screening answers they make, for the summary and referral."""
+    answered = answered_slots(eligibility, slots, service)
+    answers = answers_from_slots(service, answered)
+    if answers is None:
+        raise NoScreeningAnswers(service)
+    return answered, answers
+
+
 def relevant_slots(eligibility: Eligibility, slots: dict[str, Any], service: str) -> list[str]:
     """The questions to ask this family, in order, answered ones included (for progress)."""
     questions = ["screening_consent", "child_age_months"]

@@ -15,13 +15,12 @@ from bot.contact import contact_lines
 from bot.i18n import Translator
 from bot.languages import SOURCE_LANGUAGE, known_languages
 from bot.profile_schema import ServiceProfile
+from bot.screening.answers import ScreeningAnswers
 from bot.screening.dialogue import describe
-from bot.screening.questions import BY_SLOT, answers_from_slots, relevant_slots
+from bot.screening.questions import BY_SLOT, NoScreeningAnswers, asked_answers
 from bot.screening.result import headline, screen
 
-
-class NoScreeningAnswers(LookupError):
-    """The conversation has no screening answers yet (the child's age is the least it needs)."""
+__all__ = ["NoScreeningAnswers", "SummaryCopy", "build_summary"]
 
 
 @dataclass(frozen=True)
@@ -53,19 +52,19 @@ def build_summary(
     profile: ServiceProfile, slots: dict[str, Any], language: str, today: dt.date
 ) -> list[SummaryCopy]:
     """The family's copy, then an English copy unless the family's language is English."""
+    answered, answers = asked_answers(profile.eligibility, slots, profile.id)
     languages = [language] if language == SOURCE_LANGUAGE else [language, SOURCE_LANGUAGE]
-    return [_copy(profile, slots, code, today) for code in languages]
+    return [_copy(profile, answered, answers, code, today) for code in languages]
 
 
 def _copy(
-    profile: ServiceProfile, slots: dict[str, Any], language: str, today: dt.date
+    profile: ServiceProfile,
+    answered: dict[str, Any],
+    answers: ScreeningAnswers,
+    language: str,
+    today: dt.date,
 ) -> SummaryCopy:
     t = Translator(language)
-    asked = relevant_slots(profile.eligibility, slots, profile.id)
-    answered = {slot: slots[slot] for slot in asked if slots.get(slot) is not None}
-    answers = answers_from_slots(profile.id, answered)
-    if answers is None:
-        raise NoScreeningAnswers(profile.id)
     result = screen(answers, profile, t)
     info = known_languages()[language]
     return SummaryCopy(

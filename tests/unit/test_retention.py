@@ -57,6 +57,9 @@ def test_purge_removes_expired_handoffs_and_idle_conversations(urls) -> None:
     assert (purged.handoffs, purged.conversations) == (1, 1)
     assert _senders(tracker) == {"active-family", "idle-then-back"}
     assert store.find(kept, NOW) is not None
+    # Nothing left to purge: a second run deletes nothing.
+    again = purge(database, tracker, NOW, conversation_days=14)
+    assert (again.handoffs, again.conversations) == (0, 0)
 
 
 def test_purge_on_empty_databases_does_nothing(tmp_path) -> None:

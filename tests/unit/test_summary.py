@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 
 from bot.i18n import Translator
 from bot.profiles import all_profiles, get_profile
@@ -13,7 +13,7 @@ from bot.screening.result import headline
 from bot.summary import build_summary, render_text
 from bot.summary.build import NoScreeningAnswers
 from tests.pdf_tools import pdf_fonts, pdf_text
-from web_widget.documents import render_summary_html, render_summary_pdf
+from web_widget.documents import render_summary_html, render_summary_pdf, template_environment
 
 TODAY = dt.date(2026, 11, 23)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -41,10 +41,7 @@ SLOTS = {
 
 @pytest.fixture(scope="module")
 def templates() -> Environment:
-    return Environment(
-        loader=FileSystemLoader("web_widget/templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-    )
+    return template_environment()
 
 
 @pytest.mark.parametrize("service", sorted(all_profiles()))

@@ -13,7 +13,6 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from bot.context import UnsupportedLanguage, choose_language
 from bot.i18n import Translator
-from bot.languages import SOURCE_LANGUAGE
 from bot.profiles import UnknownService, get_profile
 from bot.summary import SummaryCopy, build_summary, render_text
 from bot.summary.build import NoScreeningAnswers
@@ -56,7 +55,7 @@ async def summary_page(
     request: Request, sender: str = Sender, rasa: RasaClient = Depends(get_rasa)
 ) -> HTMLResponse:
     copies = await _copies(sender, rasa)
-    t = Translator(copies[0].language if copies else SOURCE_LANGUAGE)
+    t = Translator(copies[0].language)
     links = summary_links(sender)
     downloads = {
         "label": t._("Download the summary"),
