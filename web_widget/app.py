@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from bot.handoff.store import HandoffStore
 from bot.profiles import all_profiles
 from web_widget.conversations import ConversationStore
 from web_widget.documents import template_environment
@@ -39,6 +41,11 @@ def create_app(settings: Settings | None = None, http: httpx.AsyncClient | None 
     app = FastAPI(title="Portage Local Offer assistant", lifespan=lifespan)
     app.state.settings = settings
     app.state.conversations = ConversationStore(settings.tracker_url)
+    app.state.handoffs = HandoffStore(
+        settings.database_url,
+        (settings.handoff_secret or secrets.token_urlsafe(32)).encode("utf-8"),
+        days=settings.handoff_days,
+    )
     app.state.templates = Jinja2Templates(env=template_environment())
     app.include_router(chat.router)
     app.include_router(health.router)

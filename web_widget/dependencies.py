@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
+from bot.handoff.store import HandoffStore
 from web_widget.conversations import ConversationStore
 from web_widget.rasa_client import RasaClient
 from web_widget.settings import Settings
@@ -19,3 +20,7 @@ def get_rasa(request: Request) -> RasaClient:
 
 def get_conversations(request: Request) -> ConversationStore:
     return request.app.state.conversations
+
+
+def get_handoffs(request: Request) -> HandoffStore:
+    return request.app.state.handoffs

@@ -85,3 +85,31 @@ def test_purge_deletes_only_what_has_expired(store: HandoffStore) -> None:
 def test_a_short_secret_is_refused(tmp_path) -> None:
     with pytest.raises(ValueError):
         HandoffStore(f"sqlite:///{tmp_path / 'x.db'}", b"short")
+
+
+def test_an_opened_handoff_is_found_by_its_id_and_records_the_professionals_work(
+    store: HandoffStore,
+) -> None:
+    code, _ = store.create("coventry", "pl", {"child_age_months": 30}, CONSENT, NOW)
+    opened = store.find(code, NOW)
+    assert opened is not None and opened.status == "new" and opened.completion == {}
+    assert opened.id not in code and len(opened.id) >= 20
+    store.save_completion(opened.id, {"referrer.name": "A Visitor"}, "completed")
+    later = store.get(opened.id, NOW)
+    assert later is not None
+    assert (later.completion, later.status) == ({"referrer.name": "A Visitor"}, "completed")
+    store.mark_sent(opened.id, NOW)
+    sent = store.get(opened.id, NOW)
+    assert sent is not None and (sent.status, sent.sent_at) == ("sent", NOW)
+    assert store.get(opened.id, NOW + dt.timedelta(days=15)) is None
+    with pytest.raises(KeyError):
+        store.mark_sent("no-such-id", NOW)
+
+
+def test_a_family_can_delete_its_handoff_at_once(store: HandoffStore) -> None:
+    code, _ = store.create("hampshire", "en", {}, CONSENT, NOW)
+    assert store.delete(code.lower()) is True
+    assert store.find(code, NOW) is None
+    assert store.delete(code) is False
+    assert store.delete("not a code") is False
+    assert store.find("<script>", NOW) is None

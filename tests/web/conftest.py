@@ -47,10 +47,12 @@ def fake_rasa() -> FakeRasa:
 
 
 @pytest.fixture
-def make_client(fake_rasa: FakeRasa) -> Iterator[Callable[..., TestClient]]:
+def make_client(fake_rasa: FakeRasa, tmp_path) -> Iterator[Callable[..., TestClient]]:
     clients: list[TestClient] = []
 
     def make(**settings: object) -> TestClient:
+        settings.setdefault("database_url", f"sqlite:///{tmp_path / 'portage.db'}")
+        settings.setdefault("handoff_secret", "web-tests-handoff-secret")
         http = httpx.AsyncClient(transport=httpx.MockTransport(fake_rasa.handler))
         client = TestClient(create_app(Settings(**settings), http=http))
         client.__enter__()
