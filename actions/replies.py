@@ -101,10 +101,3 @@ class ActionUrgentConcern(ReplyAction):
 
     def build(self, profile: ServiceProfile, t: Translator) -> Reply:
         return replies.urgent_concern(profile, t)
-
-
-class ActionDeleteMyData(ReplyAction):
-    action_name = "action_delete_my_data"
-
-    def build(self, profile: ServiceProfile, t: Translator) -> Reply:
-        return replies.conversation_deleted(profile, t)

@@ -11,7 +11,13 @@ import json
 import re
 
 from bot.languages import known_languages
-from bot.topics import CONVERSATION_INTENTS, FAQ_INTENT, FAQ_TOPICS, SCREENING_INTENTS
+from bot.topics import (
+    CONVERSATION_INTENTS,
+    FAQ_INTENT,
+    FAQ_TOPICS,
+    HANDOFF_INTENTS,
+    SCREENING_INTENTS,
+)
 
 _PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{.*\})?$", re.DOTALL)
 _ANSWER_VALUE = re.compile(r"^[a-z0-9_.]{1,24}$")
@@ -56,7 +62,11 @@ def parse_payload(text: str) -> tuple[str, dict[str, str]] | None:
     if not match:
         return None
     intent = match["intent"]
-    if intent != FAQ_INTENT and intent not in (*CONVERSATION_INTENTS, *SCREENING_INTENTS):
+    if intent != FAQ_INTENT and intent not in (
+        *CONVERSATION_INTENTS,
+        *SCREENING_INTENTS,
+        *HANDOFF_INTENTS,
+    ):
         return None
     entities: dict[str, str] = {}
     if match["entities"]:

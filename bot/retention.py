@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from bot.handoff.store import purge_expired
 from bot.paths import REPO_ROOT
 
-DEFAULT_CONVERSATION_DAYS = 14
+# A conversation without consent keeps nothing for long: a day after its last message it goes.
+DEFAULT_CONVERSATION_DAYS = 1
 
 
 @dataclass(frozen=True)

@@ -57,10 +57,23 @@ def environment(service: str, ports: Ports, var_dir: Path) -> dict[str, str]:
         "PORTAGE_RASA_TOKEN": token,
         "PORTAGE_TRACKER_DIALECT": tracker_url.split(":", 1)[0].split("+", 1)[0],
         "PORTAGE_TRACKER_URL": tracker_url,
+        "PORTAGE_HANDOFF_SECRET": os.environ.get("PORTAGE_HANDOFF_SECRET")
+        or handoff_secret(var_dir / "handoff.secret"),
         "SANIC_HOST": LOOPBACK,
         "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "2",
     }
+
+
+def handoff_secret(path: Path) -> str:
+    """The key that hashes handoff codes, made once and kept (owner-only) so codes given to
+    families still open after a restart; the action server and the web app share it."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(32))
+    return path.read_text().strip()
 
 
 def processes(ports: Ports, env: dict[str, str], model: Path, log_dir: Path) -> list[Process]:
@@ -201,7 +214,7 @@ def latest_model(models_dir: Path) -> Path:
     return models[-1]
 
 
-PURGE_EVERY_HOURS = float(os.environ.get("PORTAGE_PURGE_EVERY_HOURS", "6"))
+PURGE_EVERY_HOURS = float(os.environ.get("PORTAGE_PURGE_EVERY_HOURS", "1"))
 
 
 def _purge_quietly(tracker_url: str) -> None:

@@ -49,3 +49,6 @@ CONVERSATION_INTENTS = (
 
 # Intents of the screening form: answers (typed, or a button's value) and its own buttons.
 SCREENING_INTENTS = ("inform", "change_answer", "show_screening_result", "restart_screening")
+
+# Sharing the answers with a professional, with the family's consent (bot/handoff/consent.py).
+HANDOFF_INTENTS = ("share_with_professional",)

@@ -55,6 +55,12 @@ class ChatMessage(BaseModel):
     buttons: list[ChatButton] = []
 
 
+class HandoffCode(BaseModel):
+    code: str
+    expires: str
+    qr: str
+
+
 class ChatResponse(BaseModel):
     sender: str
     service: str
@@ -67,6 +73,8 @@ class ChatResponse(BaseModel):
     screening: dict | None = None
     # Once the screening has its result: links to the family summary (page, PDF, plain text).
     summary: dict[str, str] | None = None
+    # After the family agreed to share: their code, its last day and its QR code (a data: URI).
+    handoff: HandoffCode | None = None
 
 
 class UnavailableResponse(BaseModel):

@@ -31,6 +31,31 @@ PROFESSIONAL_AREA_NAMES = {
 }
 
 
+SENSORY_LOSS_NAMES = {
+    "none": "None reported",
+    "hearing": "Hearing loss",
+    "sight": "Sight loss",
+    "both": "Hearing and sight loss",
+}
+# Which screening question each prefilled family answer comes from.
+FAMILY_SLOTS = {
+    "child.weeks_premature": "weeks_premature",
+    "child.diagnosis": "diagnosis",
+    "child.condition_with_learning_difficulty": "condition_with_learning_difficulty",
+    "development.asq_low_areas": "asq_low_areas",
+    "child.sensory_loss": "sensory_loss",
+    "child.significant_physical_difficulty": "significant_physical_difficulty",
+    "child.significant_social_communication_difficulty": (
+        "significant_social_communication_difficulty"
+    ),
+    "setting.attends": "attends_setting",
+    "setting.funded_place": "funded_place",
+    "family.social_care": "known_to_social_care",
+    "family.looked_after": "looked_after",
+    **{f"development.{area}": f"delay_{area}" for area in SCREENING_AREAS},
+}
+
+
 @dataclass(frozen=True)
 class ReferralQuestion:
     link_id: str
@@ -166,7 +191,7 @@ def draft_referral(
     today: dt.date,
     consent: ConsentRecord | None = None,
 ) -> DraftReferral:
-    _, answers = asked_answers(profile.eligibility, slots, profile.id)
+    answered, answers = asked_answers(profile.eligibility, slots, profile.id)
     result = screen(answers, profile, Translator(SOURCE_LANGUAGE))
     prefilled: dict[str, Any] = {
         "child.age_months": answers.child_age_months,
@@ -179,7 +204,7 @@ def draft_referral(
             PROFESSIONAL_AREA_NAMES[area] for area in answers.asq_low_areas or []
         )
         or None,
-        "child.sensory_loss": answers.sensory_loss,
+        "child.sensory_loss": SENSORY_LOSS_NAMES.get(answers.sensory_loss or ""),
         "child.significant_physical_difficulty": answers.significant_physical_difficulty,
         "child.significant_social_communication_difficulty": (
             answers.significant_social_communication_difficulty
@@ -192,6 +217,10 @@ def draft_referral(
     }
     for area, months in (answers.delays or {}).items():
         prefilled[f"development.{area}"] = months
+    # A question this family was never asked is left for the professional, not read as "no".
+    for link_id, slot in FAMILY_SLOTS.items():
+        if slot not in answered:
+            prefilled.pop(link_id, None)
     return DraftReferral(
         service=profile.id,
         service_name=profile.name,

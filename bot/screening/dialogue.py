@@ -174,6 +174,7 @@ def result(service: str, slots: dict[str, Any], profile: ServiceProfile, t: Tran
     else:
         buttons = [Button(t._("How do I get Portage?"), faq_payload("how_to_refer"))]
     buttons += [
+        Button(t._("Share with my health visitor"), intent_payload("share_with_professional")),
         Button(t._("Change an answer"), intent_payload("change_answer")),
         Button(t._("Start again"), intent_payload("restart_screening")),
     ]

@@ -120,3 +120,15 @@ def test_the_consent_record_is_kept_with_the_draft() -> None:
     consent = ConsentRecord(given_at=NOW, language="pl", wording="Zgadzam się")
     draft = draft_referral(get_profile("dcts"), SLOTS, "pl", TODAY, consent=consent)
     assert draft.consent == consent
+
+
+def test_a_question_the_family_was_never_asked_is_left_blank_not_read_as_no() -> None:
+    hampshire = draft_referral(get_profile("hampshire"), SLOTS, "en", TODAY)
+    assert "child.diagnosis" not in hampshire.answers
+    assert "child.sensory_loss" not in hampshire.answers
+    assert hampshire.answers["development.communication"] == 12
+    dcts = draft_referral(get_profile("dcts"), {**SLOTS, "sensory_loss": "hearing"}, "en", TODAY)
+    assert dcts.answers["child.sensory_loss"] == "Hearing loss"
+    assert "child.diagnosis" not in dcts.answers
+    bucks = draft_referral(get_profile("buckinghamshire"), SLOTS, "en", TODAY)
+    assert bucks.answers["child.diagnosis"] == SLOTS["diagnosis"]

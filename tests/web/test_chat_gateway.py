@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import sqlite3
 from pathlib import Path
 
@@ -170,3 +171,29 @@ def test_chat_page_is_served_with_a_strict_content_security_policy(client) -> No
 
 def test_chat_page_refuses_unknown_services(client) -> None:
     assert client.get("/?service=%3Cscript%3E").status_code == 404
+
+
+def _handoff_reply(code: str) -> list[dict]:
+    return [
+        {"recipient_id": SENDER, "text": f"Your code is {code}."},
+        {
+            "recipient_id": SENDER,
+            "custom": {"portage": {"handoff": {"code": code, "expires": "2026-12-08"}}},
+        },
+    ]
+
+
+def test_a_handoff_code_comes_with_its_qr_code_as_an_inline_svg(client, fake_rasa) -> None:
+    fake_rasa.replies = _handoff_reply("7kq2m xw4pd")
+    body = chat(client, message="/affirm").json()
+    handoff = body["handoff"]
+    assert handoff["code"] == "7KQ2M-XW4PD" and handoff["expires"] == "2026-12-08"
+    prefix = "data:image/svg+xml;base64,"
+    assert handoff["qr"].startswith(prefix)
+    svg = base64.b64decode(handoff["qr"][len(prefix) :]).decode()
+    assert svg.startswith("<svg") and "<script" not in svg and "http" not in svg.split(">", 1)[1]
+
+
+def test_anything_but_a_code_is_not_shown_as_one(client, fake_rasa) -> None:
+    fake_rasa.replies = _handoff_reply("<img src=x onerror=alert(1)>")
+    assert chat(client, message="/affirm").json()["handoff"] is None

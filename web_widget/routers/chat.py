@@ -6,6 +6,8 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import JSONResponse
 
 from bot.contact import contact_lines
+from bot.handoff.codes import InvalidCode, normalise
+from bot.handoff.qr import qr_data_uri
 from bot.i18n import Translator
 from bot.languages import SOURCE_LANGUAGE
 from bot.payloads import sanitise_user_message
@@ -16,7 +18,7 @@ from web_widget.conversations import ConversationStore
 from web_widget.dependencies import get_conversations, get_rasa
 from web_widget.rasa_client import AssistantUnavailable, RasaClient
 from web_widget.routers.summary import summary_links
-from web_widget.schemas import ChatButton, ChatMessage, ChatRequest, ChatResponse
+from web_widget.schemas import ChatButton, ChatMessage, ChatRequest, ChatResponse, HandoffCode
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
@@ -58,7 +60,22 @@ async def chat(
         conversation_deleted=deleted,
         screening=control.get("screening") if isinstance(control.get("screening"), dict) else None,
         summary=summary_links(request.sender) if control.get("summary") is True else None,
+        handoff=_handoff(control.get("handoff")),
     )
+
+
+def _handoff(control: object) -> HandoffCode | None:
+    """The code the action server made, with its QR code drawn here."""
+    if not isinstance(control, dict):
+        return None
+    try:
+        return HandoffCode(
+            code=normalise(str(control.get("code", ""))),
+            expires=str(control.get("expires", "")),
+            qr=qr_data_uri(str(control["code"])),
+        )
+    except InvalidCode:
+        return None
 
 
 def _configured_service() -> str:

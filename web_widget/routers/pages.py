@@ -9,6 +9,7 @@ from bot.context import UnsupportedLanguage, choose_language
 from bot.i18n import Translator
 from bot.languages import known_languages, supported_languages
 from bot.profiles import ServiceNotConfigured, UnknownService, default_service_id, get_profile
+from web_widget.schemas import SENDER_PATTERN
 
 router = APIRouter(tags=["pages"])
 
@@ -18,6 +19,8 @@ async def chat_page(
     request: Request,
     service: str | None = Query(None, max_length=40),
     language: str | None = Query(None, max_length=10),
+    # Set by the professional view when a health visitor starts a screening with a family.
+    sender: str | None = Query(None, regex=SENDER_PATTERN),
 ) -> HTMLResponse:
     try:
         profile = get_profile(service) if service else get_profile(default_service_id())
@@ -33,6 +36,7 @@ async def chat_page(
             "_": t._,
             "profile": profile,
             "language": languages[code],
+            "sender": sender,
             "languages": [languages[c] for c in supported_languages()],
         },
     )

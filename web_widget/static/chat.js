@@ -10,6 +10,8 @@
 
   function senderId() {
     var key = "portage-sender";
+    // A health visitor's screening with a family: the web app gave this page its conversation id.
+    if (root.dataset.sender) { sessionStorage.setItem(key, root.dataset.sender); delete root.dataset.sender; }
     var id = sessionStorage.getItem(key);
     if (!id) {
       var bytes = new Uint8Array(16);
@@ -56,6 +58,25 @@
     log.appendChild(item);
   }
 
+  function addHandoffCode(handoff) {
+    // The code as text (to read out or copy) and its QR code, drawn by the web app as a data: URI.
+    var item = document.createElement("li");
+    item.className = "handoff";
+    var code = document.createElement("p");
+    code.className = "handoff-code";
+    code.textContent = handoff.code;
+    item.appendChild(code);
+    if (typeof handoff.qr === "string" && handoff.qr.indexOf("data:image/svg+xml;base64,") === 0) {
+      var image = document.createElement("img");
+      image.src = handoff.qr;
+      image.alt = document.getElementById("qr-alt-text").textContent + ": " + handoff.code;
+      image.width = 174;
+      image.height = 174;
+      item.appendChild(image);
+    }
+    log.appendChild(item);
+  }
+
   function send(message, shown) {
     addBubble(shown || message, "user");
     status.textContent = "…";
@@ -79,6 +100,7 @@
         if (message.buttons && message.buttons.length) { addButtons(message.buttons); }
       });
       if (result.body.summary) { addSummaryLinks(result.body.summary); }
+      if (result.body.handoff) { addHandoffCode(result.body.handoff); }
     }).catch(function () {
       status.textContent = "";
       addBubble(document.getElementById("unavailable-text").textContent, "bot");
