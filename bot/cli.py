@@ -1,4 +1,5 @@
-"""The `portage` command: list and check service profiles, and run the assistant."""
+"""The `portage` command: list and check service profiles, run the assistant, and manage the
+professional view's accounts and audit log."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from bot.paths import SERVICES_DIR
 from bot.profiles import DEFAULT_SERVICE_ENV, ProfileError, get_profile, load_profiles
+from bot.retention import DEFAULT_CONVERSATION_DAYS
 from bot.topics import FAQ_TOPICS
 
 
@@ -77,6 +79,119 @@ def _purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _professional_stores():
+    from bot.accounts.stores import open_stores
+    from bot.retention import database_url
+
+    return open_stores(database_url())
+
+
+def _read_password(args: argparse.Namespace) -> str | None:
+    """From stdin (one line) with --password-stdin, else asked twice without echo."""
+    import getpass
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password (at least 12 characters): ")
+    if getpass.getpass("The same password again: ") != first:
+        print("portage account add: the passwords differ", file=sys.stderr)
+        return None
+    return first
+
+
+def _account_add(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from bot.accounts.accounts import AccountError
+
+    if args.service:
+        try:
+            args.service = get_profile(args.service).id
+        except LookupError as error:
+            print(f"portage account add: {error}", file=sys.stderr)
+            return 2
+    password = _read_password(args)
+    if password is None:
+        return 2
+    try:
+        account = _professional_stores().accounts.create_account(
+            args.email,
+            args.name,
+            args.role,
+            password,
+            dt.datetime.now(dt.timezone.utc),
+            service=args.service,
+        )
+    except AccountError as error:
+        print(f"portage account add: {error}", file=sys.stderr)
+        return 2
+    where = f" for {account.service}" if account.service else ""
+    print(f"created {account.role_name.lower()} account {account.email}{where}")
+    return 0
+
+
+def _account_list(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    now = dt.datetime.now(dt.timezone.utc)
+    accounts = _professional_stores().accounts.all()
+    for account in accounts:
+        locked = account.locked_until is not None and account.locked_until > now
+        print(
+            f"{account.email:<40} {account.name:<24} {account.role:<15} "
+            f"{account.service or '-':<16} {'locked' if locked else 'active'}"
+        )
+    print(f"{len(accounts)} accounts")
+    return 0
+
+
+def _account_unlock(args: argparse.Namespace) -> int:
+    if not _professional_stores().accounts.unlock(args.email):
+        print(f"portage account unlock: no account for {args.email}", file=sys.stderr)
+        return 1
+    print(f"unlocked {args.email.strip().lower()}")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=args.days)
+    entries = _professional_stores().audit.entries(since)
+    for entry in entries:
+        print(
+            f"{entry.at.isoformat(timespec='seconds')}  {entry.email or '-':<40} "
+            f"{entry.action:<18} {entry.handoff_id or '-'}"
+        )
+    print(f"{len(entries)} entries in the last {args.days} days")
+    return 0
+
+
+def _add_professional_commands(commands: argparse._SubParsersAction) -> None:
+    from bot.accounts.accounts import ROLES
+
+    account = commands.add_parser("account", help="accounts of the professional view")
+    actions = account.add_subparsers(dest="account_command", required=True)
+    add = actions.add_parser("add", help="create an account (the password is asked for)")
+    add.add_argument("--email", required=True)
+    add.add_argument("--name", required=True, help="the name shown to colleagues")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--service", help="service staff: the service whose drafts they see")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    add.set_defaults(handler=_account_add)
+    listing = actions.add_parser("list", help="list the accounts")
+    listing.set_defaults(handler=_account_list)
+    unlock = actions.add_parser("unlock", help="lift a lock after too many failed sign-ins")
+    unlock.add_argument("--email", required=True)
+    unlock.set_defaults(handler=_account_unlock)
+
+    audit = commands.add_parser("audit", help="print who opened, exported and sent which draft")
+    audit.add_argument("--days", type=int, default=30, help="how far back (default 30 days)")
+    audit.set_defaults(handler=_audit)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portage", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -101,8 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument(
         "--conversation-days",
         type=int,
-        default=int(os.environ.get("PORTAGE_CONVERSATION_DAYS", "14")),
-        help="delete conversations idle for longer than this (default 14)",
+        default=int(os.environ.get("PORTAGE_CONVERSATION_DAYS", str(DEFAULT_CONVERSATION_DAYS))),
+        help="delete conversations idle for longer than this many days "
+        f"(default {DEFAULT_CONVERSATION_DAYS})",
     )
     purge.set_defaults(handler=_purge)
 
@@ -112,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--rasa-port", type=int, default=5005)
     run.add_argument("--action-port", type=int, default=5055)
     run.set_defaults(handler=_run)
+
+    _add_professional_commands(commands)
     return parser
 
 

@@ -11,12 +11,13 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from bot.accounts.stores import open_stores
 from bot.handoff.store import HandoffStore
 from bot.profiles import all_profiles
 from web_widget.conversations import ConversationStore
 from web_widget.documents import template_environment
 from web_widget.rasa_client import RasaClient
-from web_widget.routers import chat, health, pages, screening, summary
+from web_widget.routers import chat, health, pages, professional, screening, summary
 from web_widget.security import BodySizeLimit, SecurityHeaders
 from web_widget.settings import Settings
 
@@ -46,13 +47,23 @@ def create_app(settings: Settings | None = None, http: httpx.AsyncClient | None 
         (settings.handoff_secret or secrets.token_urlsafe(32)).encode("utf-8"),
         days=settings.handoff_days,
     )
+    app.state.pro = open_stores(
+        settings.database_url,
+        lookup_limit=settings.pro_lookup_limit,
+        lookup_window_minutes=settings.pro_lookup_window_minutes,
+        session_idle_minutes=settings.pro_session_idle_minutes,
+        session_hours=settings.pro_session_hours,
+    )
     app.state.templates = Jinja2Templates(env=template_environment())
     app.include_router(chat.router)
     app.include_router(health.router)
     app.include_router(screening.router)
     app.include_router(summary.router)
     app.include_router(pages.router)
+    app.include_router(professional.router)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.max_body_bytes, larger=professional.LARGER_BODIES
+    )
     app.add_middleware(SecurityHeaders)
     return app

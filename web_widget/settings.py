@@ -23,6 +23,12 @@ class Settings:
     rasa_timeout_seconds: float = 30.0
     max_message_chars: int = 1000
     max_body_bytes: int = 16_384
+    # The professional view: code lookups allowed per account and per client address in the
+    # window, and how long a sign-in lasts (idle, and at most).
+    pro_lookup_limit: int = 10
+    pro_lookup_window_minutes: int = 15
+    pro_session_idle_minutes: int = 120
+    pro_session_hours: int = 8
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -36,4 +42,12 @@ class Settings:
             handoff_secret=env.get("PORTAGE_HANDOFF_SECRET", ""),
             handoff_days=int(env.get("PORTAGE_HANDOFF_DAYS", cls.handoff_days)),
             rasa_timeout_seconds=float(env.get("PORTAGE_RASA_TIMEOUT", cls.rasa_timeout_seconds)),
+            pro_lookup_limit=int(env.get("PORTAGE_PRO_LOOKUP_LIMIT", cls.pro_lookup_limit)),
+            pro_lookup_window_minutes=int(
+                env.get("PORTAGE_PRO_LOOKUP_WINDOW_MINUTES", cls.pro_lookup_window_minutes)
+            ),
+            pro_session_idle_minutes=int(
+                env.get("PORTAGE_PRO_SESSION_IDLE_MINUTES", cls.pro_session_idle_minutes)
+            ),
+            pro_session_hours=int(env.get("PORTAGE_PRO_SESSION_HOURS", cls.pro_session_hours)),
         )

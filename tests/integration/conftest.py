@@ -31,8 +31,12 @@ def free_port() -> int:
 
 
 class Stack:
-    def __init__(self, process: subprocess.Popen, web_url: str, output: Path, logs: Path) -> None:
+    def __init__(
+        self, process: subprocess.Popen, web_url: str, output: Path, logs: Path, env: dict
+    ) -> None:
         self.process = process
+        # The environment `portage run` got: its database, handoff secret and service.
+        self.env = env
         self.web_url = web_url
         self.output = output
         self.logs = logs
@@ -62,6 +66,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         "PORTAGE_SERVICE": "hampshire",
         "PORTAGE_TRACKER_URL": f"sqlite:///{work / 'rasa.db'}",
         "PORTAGE_DATABASE_URL": f"sqlite:///{work / 'portage.db'}",
+        "PORTAGE_HANDOFF_SECRET": "integration-tests-handoff-secret",
     }
     with output.open("wb") as log:
         process = subprocess.Popen(
@@ -87,7 +92,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             process.kill()
             pytest.fail(f"portage run did not become ready:\n{output.read_text(errors='replace')}")
         time.sleep(1)
-    running = Stack(process, web_url, output, work / "log")
+    running = Stack(process, web_url, output, work / "log", env)
     yield running
     if process.poll() is None:
         process.kill()

@@ -84,11 +84,9 @@ def answer_for(question: str, buttons: list[dict], plan: dict, language: str) ->
     raise AssertionError(f"no planned answer and no 'no' button for {question}: {payloads}")
 
 
-@pytest.mark.parametrize("language", ["en", "pl"])
-@pytest.mark.parametrize("service", sorted(PLANS))
-def test_a_whole_screening_reaches_the_outcome(stack: Stack, service: str, language: str) -> None:
-    plan, expected = PLANS[service]
-    sender = f"screen-{service}-{language}-01"
+def answer_every_question(stack: Stack, sender: str, service: str, language: str) -> dict:
+    """Starts the screening and answers until the review; returns the review's reply."""
+    plan, _ = PLANS[service]
     reply = stack.chat(sender, START[language], service=service, language=language).json()
     asked = []
     for _ in range(MAX_TURNS):
@@ -105,6 +103,15 @@ def test_a_whole_screening_reaches_the_outcome(stack: Stack, service: str, langu
         reply = stack.chat(sender, message, service=service, language=language).json()
     else:
         pytest.fail(f"the screening did not finish within {MAX_TURNS} turns: {asked}")
+    return reply
+
+
+@pytest.mark.parametrize("language", ["en", "pl"])
+@pytest.mark.parametrize("service", sorted(PLANS))
+def test_a_whole_screening_reaches_the_outcome(stack: Stack, service: str, language: str) -> None:
+    _, expected = PLANS[service]
+    sender = f"screen-{service}-{language}-01"
+    reply = answer_every_question(stack, sender, service, language)
     review = "\n".join(m["text"] for m in reply["messages"])
     assert reply["messages"][-1]["buttons"][0]["payload"] == "/show_screening_result", review
     result = stack.chat(sender, CONFIRM[language], service=service, language=language).json()
