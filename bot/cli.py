@@ -73,7 +73,8 @@ def _purge(args: argparse.Namespace) -> int:
         database_url(), tracker_url(), dt.datetime.now(dt.timezone.utc), args.conversation_days
     )
     print(
-        f"purged {purged.handoffs} expired handoffs and {purged.conversations} conversations "
+        f"purged {purged.handoffs} expired handoffs, {purged.screenings} professionals' "
+        f"screening links and {purged.conversations} conversations "
         f"idle for more than {args.conversation_days} days"
     )
     return 0

@@ -23,6 +23,8 @@ DEFAULT_CONVERSATION_DAYS = 1
 class Purged:
     handoffs: int
     conversations: int
+    # Screenings a professional started, once they can no longer become a draft.
+    screenings: int = 0
 
 
 def database_url() -> str:
@@ -39,9 +41,12 @@ def purge(
     now: dt.datetime,
     conversation_days: int = DEFAULT_CONVERSATION_DAYS,
 ) -> Purged:
+    from bot.accounts.stores import open_stores
+
     return Purged(
         handoffs=purge_expired(sa.create_engine(database), now),
         conversations=_purge_conversations(tracker, now - dt.timedelta(days=conversation_days)),
+        screenings=open_stores(database).screenings.purge(now),
     )
 
 

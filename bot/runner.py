@@ -226,7 +226,9 @@ def _purge_quietly(tracker_url: str) -> None:
     try:
         purged = purge(database_url(), tracker_url, dt.datetime.now(dt.timezone.utc))
         print(
-            f"purge: {purged.handoffs} handoffs, {purged.conversations} conversations", flush=True
+            f"purge: {purged.handoffs} handoffs, {purged.conversations} conversations, "
+            f"{purged.screenings} screening links",
+            flush=True,
         )
     except Exception as error:  # any database problem: the next run tries again
         print(f"purge failed: {type(error).__name__}", file=sys.stderr, flush=True)

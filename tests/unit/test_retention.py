@@ -74,3 +74,15 @@ def test_the_command(urls, monkeypatch, capsys) -> None:
     assert main(["purge", "--conversation-days", "7"]) == 0
     assert "conversations idle for more than 7 days" in capsys.readouterr().out
     assert _senders(tracker) == {"active-family", "idle-then-back"}
+
+
+def test_purge_removes_professionals_screening_links_that_can_no_longer_be_used(urls) -> None:
+    from bot.accounts.stores import open_stores
+
+    database, tracker = urls
+    screenings = open_stores(database).screenings
+    screenings.start("started-just-now-01", 1, "hampshire", "pl", NOW)
+    screenings.start("started-two-days-ago", 1, "hampshire", "pl", NOW - dt.timedelta(days=2))
+    purged = purge(database, tracker, NOW)
+    assert purged.screenings == 1
+    assert screenings.get("started-just-now-01", 1, NOW) is not None
