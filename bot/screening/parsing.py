@@ -1,15 +1,26 @@
 """Understanding typed screening answers: ages, dates of birth, weeks born early, delays, yes/no.
 
 Durations are found with spaCy's rule-based Matcher over a blank pipeline of the conversation's
-language (no model download): each token is marked as a number, "half", "and" or a unit from
-answer_words.yml, and patterns such as NUMBER YEAR AND NUMBER MONTH give the months. English words
-are tried after the conversation's own, since families often mix languages.
+language (no model download): each token is marked as a number, "half", "and", a connector or a
+unit from answer_words.yml, and patterns such as NUMBER YEAR AND NUMBER MONTH give the months.
+English words are tried after the conversation's own, since families often mix languages.
+
+Connectors (the optional "connectors" key) are words that may stand between a number and its unit
+or between the parts of a written date: Romanian "20 de luni", Spanish "3 de marzo de 2024".
+Prefixes (the optional "prefixes" key) are conjunctions written joined to the next word, Arabic
+"ونص" (and a half): they are split off when the rest of the word is one the parser knows.
+Numbered units (the optional "numbered_units" key) are one word for a number and its unit, the
+Arabic dual "سنتين" (two years). "Plus half" words (the optional "plus_half" key) add a half to the
+number after them: Urdu "ساڑھے تین سال" is three and a half years.
+Words are whole space- or punctuation-separated tokens in every script: Python's \\w leaves out the
+vowel signs of Indic and Arabic scripts, so the parser's own word characters include them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -62,16 +73,50 @@ def _phrases(language: str, key: str) -> list[str]:
     return [fold(phrase) for phrase in _words(language).get(key, [])]
 
 
+def _is_word_char(ch: str) -> bool:
+    """A letter, digit or combining mark: Python's \\w leaves out vowel signs such as "া", "િ"."""
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M")
+
+
+@cache
+def _word_char() -> str:
+    """A regex class of the characters _is_word_char accepts, for the date patterns.
+
+    Without the marks a \\w boundary would find "না" (no) inside "শোনা" and "ના" inside "મહિના".
+    Planes 0 and 1 hold every living script's marks. The class is large: compile it once.
+    """
+    marks = [code for code in range(0x20000) if unicodedata.category(chr(code)).startswith("M")]
+    ranges: list[list[int]] = []
+    for code in marks:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    spans = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
+    return rf"[\w{spans}]"
+
+
+def _has_whole(text: str, phrase: str) -> bool:
+    """True when the phrase stands in the text as whole words (a trailing * allows any ending).
+
+    Checked by hand rather than with \\b or \\w, which treat Indic and Arabic vowel signs as gaps.
+    """
+    stem = phrase.endswith("*")
+    core = phrase[:-1] if stem else phrase
+    start = text.find(core)
+    while core and start != -1:
+        end = start + len(core)
+        before = start == 0 or not _is_word_char(text[start - 1])
+        after = stem or end == len(text) or not _is_word_char(text[end])
+        if before and after:
+            return True
+        start = text.find(core, start + 1)
+    return False
+
+
 def _has_phrase(text: str, phrases: list[str]) -> str | None:
     """The longest phrase found as whole words (a trailing * allows any ending)."""
-    found = []
-    for phrase in phrases:
-        if phrase.endswith("*"):
-            pattern = rf"(?<!\w){re.escape(phrase[:-1])}\w*"
-        else:
-            pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
-        if re.search(pattern, text):
-            found.append(phrase)
+    found = [phrase for phrase in phrases if _has_whole(text, phrase)]
     return max(found, key=len) if found else None
 
 
@@ -110,15 +155,34 @@ def _pipeline(language: str) -> tuple[Language, Matcher]:
 
     number, half, one_half, conj = kind("NUM"), kind("HALF"), kind("ONE_AND_HALF"), kind("AND")
     year, month, week = kind("YEAR"), kind("MONTH"), kind("WEEK")
+    # "سنتين" (two years), "شهرين" (two months): a number and its unit in one word.
+    years, months, weeks = kind("NUM_YEAR"), kind("NUM_MONTH"), kind("NUM_WEEK")
+    # "20 de luni", "jumătate de an": a connector may stand between a number and its unit.
+    of = kind("OF", optional=True)
     article = {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}
-    matcher.add("YEARS_MONTHS", [[number, year, kind("AND", True), number, month]])
+    maybe_and = kind("AND", optional=True)
+    matcher.add(
+        "YEARS_MONTHS",
+        [
+            [number, of, year, maybe_and, number, of, month],
+            [years, maybe_and, number, of, month],
+            [number, of, year, maybe_and, months],
+            [years, maybe_and, months],
+        ],
+    )
+    # "سنة و6 شهور", "un an și 6 luni" without the "one": a year and some months.
+    matcher.add("YEAR_MONTHS", [[year, conj, number, of, month], [year, conj, months]])
     matcher.add("NUMBER_AND_HALF", [[number, conj, article, half, kind("YEAR", True)]])
-    matcher.add("YEARS_AND_HALF", [[number, year, conj, article, half]])
+    matcher.add("YEARS_AND_HALF", [[number, of, year, conj, article, half], [years, conj, half]])
+    # "ساڑھے تین سال", "সাড়ে তিন বছর": a half more than the number after it.
+    matcher.add("PLUS_HALF_YEARS", [[kind("PLUS_HALF"), number, of, year]])
+    # "año y medio", "ano e meio": the "one" is often left out.
+    matcher.add("YEAR_AND_HALF", [[year, conj, article, half]])
     matcher.add("ONE_AND_HALF_YEARS", [[one_half, kind("YEAR", True)]])
-    matcher.add("HALF_YEAR", [[half, article, year]])
-    matcher.add("YEARS", [[number, year]])
-    matcher.add("MONTHS", [[number, month]])
-    matcher.add("WEEKS", [[number, week]])
+    matcher.add("HALF_YEAR", [[half, of, article, year]])
+    matcher.add("YEARS", [[number, of, year], [years]])
+    matcher.add("MONTHS", [[number, of, month], [months]])
+    matcher.add("WEEKS", [[number, of, week], [weeks]])
     matcher.add("NUMBER", [[number]])
     # A unit alone is one of it: "rok" (a year), "roczek" (one year old), "miesiąc" (a month).
     matcher.add("YEAR_ALONE", [[year]])
@@ -127,25 +191,55 @@ def _pipeline(language: str) -> tuple[Language, Matcher]:
 
 
 def _mark(doc: Doc, language: str) -> None:
-    """Marks each token as a number, half, and, or a unit, in the language or in English."""
+    """Marks each token as a number, half, and, connector or unit, in the language or English."""
     for token in doc:
         token._.answer_kind = ""
-        word = fold(token.text)
-        for lang in _languages(language):
-            words = _words(lang)
-            numbers = {fold(name): value for name, value in words.get("numbers", {}).items()}
-            kind, value = _token_kind(word, token, words, numbers, lang)
-            if kind:
-                token._.answer_kind, token._.answer_value = kind, value
-                break
+        kind, value = _word_kind(fold(token.text), language)
+        if kind:
+            token._.answer_kind, token._.answer_value = kind, value
+    _join_compound_numbers(doc)
 
 
-def _token_kind(word, token, words, numbers, lang) -> tuple[str | None, float | None]:
+def _word_kind(word: str, language: str) -> tuple[str | None, float | None]:
+    """What a folded word is to the parser, in the language or else in English."""
+    for lang in _languages(language):
+        kind, value = _token_kind(word, _words(lang), _numbers(lang), lang)
+        if kind:
+            return kind, value
+    return None, None
+
+
+@cache
+def _numbers(language: str) -> dict[str, str]:
+    return {fold(name): value for name, value in _words(language).get("numbers", {}).items()}
+
+
+@cache
+def _numbered_units(language: str) -> dict[str, tuple[str, float]]:
+    """Words that are a number and a unit at once, as the kind the Matcher sees and the number."""
+    found = {}
+    for unit, words in _words(language).get("numbered_units", {}).items():
+        for word, value in words.items():
+            found[fold(word)] = (f"NUM_{unit.upper()}", float(value))
+    return found
+
+
+def _token_kind(
+    word: str, words: dict[str, Any], numbers: dict[str, str], lang: str
+) -> tuple[str | None, float | None]:
     if re.fullmatch(r"\d+(\.\d+)?", word):
         return "NUM", float(word)
     if word in numbers:
         return "NUM", float(numbers[word])
-    for kind, key in (("HALF", "half"), ("ONE_AND_HALF", "one_and_a_half"), ("AND", "and")):
+    if word in _numbered_units(lang):
+        return _numbered_units(lang)[word]
+    for kind, key in (
+        ("HALF", "half"),
+        ("ONE_AND_HALF", "one_and_a_half"),
+        ("PLUS_HALF", "plus_half"),
+        ("AND", "and"),
+        ("OF", "connectors"),
+    ):
         if word in _phrases(lang, key):
             return kind, None
     for kind, key in (("YEAR", "year_units"), ("MONTH", "month_units"), ("WEEK", "week_units")):
@@ -156,10 +250,82 @@ def _token_kind(word, token, words, numbers, lang) -> tuple[str | None, float | 
     return None, None
 
 
-def _normalise(text: str) -> str:
-    text = re.sub(r"(\d),(\d)", r"\1.\2", text)  # "1,5 roku"
-    text = re.sub(r"(\d)([^\W\d_])", r"\1 \2", text)  # "18m", "2yrs"
-    return re.sub(r"([^\W\d_])(\d)", r"\1 \2", text)
+def _is_number_word(token: Token) -> bool:
+    return token._.answer_kind == "NUM" and not any(ch.isdigit() for ch in token.text)
+
+
+def _join_compound_numbers(doc: Doc) -> None:
+    """Reads "treinta y dos", "vinte e duas", "thirty-two" as one number, not as the last word.
+
+    Without this "treinta y dos semanas" would be read as two weeks. The tens and the joining word
+    become ordinary words and the units word carries the whole number, so NUMBER UNIT still matches.
+    """
+    index = 0
+    while index + 1 < len(doc):
+        tens = doc[index]
+        value = tens._.answer_value
+        if _is_number_word(tens) and value >= 20 and value % 10 == 0:
+            joiner = doc[index + 1]
+            joined = joiner.text == "-" or (joiner._.answer_kind == "AND" and joiner.is_alpha)
+            units_at = index + 2 if joined else index + 1
+            units = doc[units_at] if units_at < len(doc) else None
+            after = doc[units_at + 1] if units_at + 1 < len(doc) else None
+            if (
+                units is not None
+                and _is_number_word(units)
+                and 1 <= units._.answer_value <= 9
+                and not (after is not None and after._.answer_kind == "HALF")  # "twenty and a half"
+            ):
+                for token in doc[index:units_at]:
+                    token._.answer_kind = ""
+                units._.answer_value = value + units._.answer_value
+                index = units_at + 1
+                continue
+        index += 1
+
+
+def _ascii_digits(text: str) -> str:
+    """Bengali "১৮", Gujarati "૧૮", Gurmukhi "੧੮", Arabic "١٨" and Urdu "۱۸" as "18"."""
+    text = text.replace("\u066b", ".")  # the Arabic decimal separator: "١٫٥"
+    return re.sub(r"\d", lambda match: str(unicodedata.decimal(match.group(), 0)), text)
+
+
+def _normalise(text: str, language: str) -> str:
+    text = re.sub(r"(\d),(\d)", r"\1.\2", _ascii_digits(text))  # "1,5 roku"
+    word = _word_char()
+    token = rf"(?:{word}|(?<=\d)\.(?=\d))+"
+    text = re.sub(token, lambda match: _split_digits(match.group(), language), text)
+    return re.sub(word + "+", lambda match: _split_prefix(match.group(), language), text)
+
+
+def _split_digits(token: str, language: str) -> str:
+    """Splits "18m", "2yrs", "و3" into number and word, but not Arabizi "la2", "3aref", "wa7ed".
+
+    A digit joined to Latin letters is part of the word (Arabizi writes letters with digits) unless
+    every Latin-letter part is a unit: "18m", "32weeks", "2y3m".
+    """
+    parts = re.findall(r"\d+(?:\.\d+)?|\D+", token)
+    if len(parts) == 1:
+        return token
+    for part in parts:
+        latin = any("LATIN" in unicodedata.name(ch, "") for ch in part)
+        kind, _ = _word_kind(fold(part), language)
+        if latin and kind not in ("YEAR", "MONTH", "WEEK"):
+            return token
+    return " ".join(parts)
+
+
+def _split_prefix(token: str, language: str) -> str:
+    """Splits a joined conjunction ("ونص" as "و نص") when the rest is a word the parser knows."""
+    word = fold(token)
+    if _word_kind(word, language)[0] or re.fullmatch(r"\d+(\.\d+)?", word):
+        return token
+    for lang in _languages(language):
+        for prefix in _phrases(lang, "prefixes"):
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and rest and _word_kind(rest, language)[0]:
+                return f"{prefix} {rest}"
+    return token
 
 
 def _join_decimals(doc: Doc) -> Doc:
@@ -179,26 +345,34 @@ def _join_decimals(doc: Doc) -> Doc:
 def parse_duration(text: str, language: str) -> Duration | None:
     """The longest duration in the text, in months (weeks kept as weeks for "born early")."""
     nlp, matcher = _pipeline(language)
-    doc = _join_decimals(nlp(_normalise(text)))
+    doc = _join_decimals(nlp(_normalise(text, language)))
     _mark(doc, language)
-    # "a"/"an" is one only before a unit ("a year"), never alone ("she's a toddler").
+    # "a"/"an" (and the optional "articles": "una", "o") is one only before a unit ("a year"),
+    # never alone ("she's a toddler", "es una niña").
+    articles = {"a", "an"} | {
+        word for lang in _languages(language) for word in _phrases(lang, "articles")
+    }
     matches = [
         (label, start, end)
         for label, start, end in matcher(doc)
-        if not (end - start == 1 and doc[start].lower_ in ("a", "an"))
+        if not (end - start == 1 and fold(doc[start].text) in articles)
     ]
     if not matches:
         return None
     label_id, start, end = max(matches, key=lambda m: (m[2] - m[1], -m[1]))
     label = nlp.vocab.strings[label_id]
-    numbers = [t._.answer_value for t in doc[start:end] if t._.answer_kind == "NUM"]
+    numbers = [t._.answer_value for t in doc[start:end] if t._.answer_kind.startswith("NUM")]
     if label == "YEARS_MONTHS":
         return Duration(numbers[0] * 12 + numbers[1])
+    if label == "YEAR_MONTHS":
+        return Duration(12 + numbers[0])
+    if label == "PLUS_HALF_YEARS":
+        return Duration((numbers[0] + 0.5) * 12)
     if label == "NUMBER_AND_HALF":
         return Duration((numbers[0] + 0.5) * 12)
     if label == "YEARS_AND_HALF":
         return Duration((numbers[0] + 0.5) * 12)
-    if label == "ONE_AND_HALF_YEARS":
+    if label in ("ONE_AND_HALF_YEARS", "YEAR_AND_HALF"):
         return Duration(18.0)
     if label == "HALF_YEAR":
         return Duration(6.0)
@@ -219,24 +393,62 @@ def parse_duration(text: str, language: str) -> Duration | None:
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# A day of the month before its written name, perhaps with an ordinal ending ("3rd", "1º" folded
+# to "1o", "1ro").
+_DAY_END = r"(?:[^\W\d_]{1,2}\b)?\.?\s*"
+_DAY = rf"(\d{{1,2}}){_DAY_END}"
 
 
 def parse_birth_date(text: str, language: str, today: dt.date) -> dt.date | None:
+    text = _ascii_digits(text)
     if match := _ISO_DATE.search(text):
         year, month, day = (int(part) for part in match.groups())
         return _date(year, month, day)
     if match := _NUMERIC_DATE.search(text):
         day, month, year = (int(part) for part in match.groups())
         return _date(year + 2000 if year < 100 else year, month, day)
-    folded = fold(text)
+    with_year, _, numbers = _date_patterns(language)
+    if match := with_year.search(fold(text)):
+        day = int(match.group("day")) if match.group("day") else 1
+        return _date(int(match.group("year")), numbers[match.group("month")], day)
+    return None
+
+
+def _has_date_without_year(text: str, language: str) -> bool:
+    """True for "nació el 3 de marzo": a birthday without its year, not "3" as three years old."""
+    _, without_year, _ = _date_patterns(language)
+    return bool(without_year.search(fold(_ascii_digits(text))))
+
+
+@cache
+def _date_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """A written date with its year, a day and month without one, and each month name's number.
+
+    One pattern per language for all the month names: the word class is large to compile.
+    """
+    numbers: dict[str, int] = {}
     for lang in _languages(language):
         for number, names in _month_names(lang).items():
             for name in names:
-                pattern = rf"(?:(\d{{1,2}})\s*)?(?<!\w){re.escape(name)}\w*\.?\s*(\d{{4}})"
-                if match := re.search(pattern, folded):
-                    day = int(match.group(1)) if match.group(1) else 1
-                    return _date(int(match.group(2)), number, day)
-    return None
+                numbers.setdefault(name, number)
+    names = "|".join(re.escape(name) for name in sorted(numbers, key=len, reverse=True))
+    connector, word = _connector_pattern(language), _word_char()
+    day = rf"(?P<day>\d{{1,2}}){_DAY_END}"
+    with_year = re.compile(
+        rf"(?:{day}{connector})?(?<!{word})(?P<month>{names}){word}*\.?,?\s*{connector}(?P<year>\d{{4}})"
+    )
+    without_year = re.compile(rf"(?<!{word}){_DAY}{connector}(?:{names})\.?(?!{word})")
+    return with_year, without_year, numbers
+
+
+@cache
+def _connector_pattern(language: str) -> str:
+    """An optional connector and its space ("de ", "del "), so "3 de marzo de 2024" is a date."""
+    words = {word for lang in _languages(language) for word in _phrases(lang, "connectors")}
+    if not words:
+        return ""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return rf"(?:(?:{alternatives})\s+)?"
 
 
 @cache
@@ -292,6 +504,8 @@ def _age(text: str, language: str, today: dt.date) -> float | str | None:
         if duration is None:
             return None
         months = duration.months
+        if duration.unitless and _has_date_without_year(text, language):
+            return None  # "born 3 March": ask again for the year rather than read 3 as an age
         if duration.unitless and months <= 6:
             # "he's 2" means two years; "26" means 26 months.
             months *= 12

@@ -8,7 +8,7 @@ import pytest
 
 from bot import conversation
 from bot.i18n import Translator
-from bot.languages import known_languages
+from bot.languages import Language, known_languages, supported_languages
 from bot.profiles import all_profiles
 from bot.replies import Reply
 
@@ -93,9 +93,11 @@ def test_out_of_scope_and_fallback_offer_topics_and_the_contact(profile) -> None
 def test_language_switch_is_confirmed_in_the_new_language() -> None:
     profile = all_profiles()["hampshire"]
     assert "polsku" in text(conversation.language_changed(profile, Translator("pl")))
-    unavailable = conversation.language_unavailable(known_languages()["ur"], Translator("en"))
-    assert "اردو" in text(unavailable) and "Polski" in text(unavailable)
-    assert [b.title for b in unavailable.buttons] == ["English", "Polski"]
+    klingon = Language("tlh", "Klingon", "tlhIngan Hol", "ltr", ("klingon",))
+    unavailable = conversation.language_unavailable(klingon, Translator("en"))
+    assert "tlhIngan Hol" in text(unavailable) and "Polski" in text(unavailable)
+    offered = [known_languages()[code].native_name for code in supported_languages()]
+    assert [b.title for b in unavailable.buttons] == offered
 
 
 def test_deleting_tells_the_web_app_to_delete(profile) -> None:
