@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,14 +44,26 @@ def timed_training(config: str, out_dir: Path) -> float:
     return time.monotonic() - started
 
 
-def cross_validate(config: str, folds: int, out_dir: Path) -> dict[str, float]:
+def nlu_data(languages: list[str] | None, work: Path) -> str:
+    """All of data/, or a copy holding only some languages' examples (and the shared files)."""
+    if not languages:
+        return "data"
+    copy = work / "data"
+    shutil.copytree(REPO / "data", copy)
+    for folder in (copy / "nlu").iterdir():
+        if folder.is_dir() and folder.name not in languages:
+            shutil.rmtree(folder)
+    return str(copy)
+
+
+def cross_validate(config: str, folds: int, out_dir: Path, data: str = "data") -> dict[str, float]:
     subprocess.run(
         [
             RASA,
             "test",
             "nlu",
             "--nlu",
-            "data",
+            data,
             "--config",
             config,
             "--cross-validation",
@@ -119,6 +132,9 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--config", default="config.yml", help="Rasa config to measure")
     parser.add_argument("--skip-training-time", action="store_true")
+    parser.add_argument(
+        "--languages", nargs="+", help="only these languages' examples, e.g. --languages en pl"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -126,7 +142,8 @@ def main() -> int:
             seconds = timed_training(args.config, tmp_path / "models")
             print(f"full training (rasa train --force): {seconds:.0f} s")
         started = time.monotonic()
-        scores = cross_validate(args.config, args.folds, tmp_path / "cv")
+        data = nlu_data(args.languages, tmp_path)
+        scores = cross_validate(args.config, args.folds, tmp_path / "cv", data)
         print(f"{args.folds}-fold cross-validation took {time.monotonic() - started:.0f} s")
         for name, value in scores.items():
             print(f"{name}: {value:.3f}")
