@@ -84,10 +84,18 @@ def answer_for(question: str, buttons: list[dict], plan: dict, language: str) ->
     raise AssertionError(f"no planned answer and no 'no' button for {question}: {payloads}")
 
 
-def answer_every_question(stack: Stack, sender: str, service: str, language: str) -> dict:
+def answer_every_question(
+    stack: Stack,
+    sender: str,
+    service: str,
+    language: str,
+    plan: dict | None = None,
+    start: str | None = None,
+) -> dict:
     """Starts the screening and answers until the review; returns the review's reply."""
-    plan, _ = PLANS[service]
-    reply = stack.chat(sender, START[language], service=service, language=language).json()
+    plan = PLANS[service][0] if plan is None else plan
+    start = start or START[language]
+    reply = stack.chat(sender, start, service=service, language=language).json()
     asked = []
     for _ in range(MAX_TURNS):
         question = (reply.get("screening") or {}).get("question")
