@@ -28,7 +28,11 @@ class Purged:
 
 
 def database_url() -> str:
-    return os.environ.get("PORTAGE_DATABASE_URL") or f"sqlite:///{REPO_ROOT / 'var' / 'portage.db'}"
+    """PORTAGE_DATABASE_URL, else SQLite in var/ (made here, since a fresh clone has no var/)."""
+    if url := os.environ.get("PORTAGE_DATABASE_URL"):
+        return url
+    (REPO_ROOT / "var").mkdir(exist_ok=True)
+    return f"sqlite:///{REPO_ROOT / 'var' / 'portage.db'}"
 
 
 def tracker_url() -> str:

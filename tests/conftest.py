@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 
 import pytest
 
 # The deployment default the tests assume; individual tests override it with monkeypatch.
 os.environ.setdefault("PORTAGE_SERVICE", "hampshire")
+# Handoffs and accounts of apps the tests build go to a throwaway database, never to var/.
+os.environ.setdefault(
+    "PORTAGE_DATABASE_URL", f"sqlite:///{tempfile.mkdtemp(prefix='portage-tests-')}/portage.db"
+)
 
 from bot.i18n import Translator
 from bot.languages import supported_languages

@@ -86,3 +86,12 @@ def test_purge_removes_professionals_screening_links_that_can_no_longer_be_used(
     purged = purge(database, tracker, NOW)
     assert purged.screenings == 1
     assert screenings.get("started-just-now-01", 1, NOW) is not None
+
+
+def test_the_default_database_lives_in_var_which_is_made_if_missing(monkeypatch, tmp_path) -> None:
+    import bot.retention as retention
+
+    monkeypatch.delenv("PORTAGE_DATABASE_URL", raising=False)
+    monkeypatch.setattr(retention, "REPO_ROOT", tmp_path)
+    assert retention.database_url() == f"sqlite:///{tmp_path / 'var' / 'portage.db'}"
+    assert (tmp_path / "var").is_dir()
