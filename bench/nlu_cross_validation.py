@@ -92,14 +92,18 @@ def cross_validate(config: str, folds: int, out_dir: Path, data: str = "data") -
 def _language_of_examples() -> dict[str, str]:
     import yaml
 
-    language_of: dict[str, str] = {}
+    languages_of: dict[str, set[str]] = {}
     for path in (REPO / "data" / "nlu").glob("*/*.yml"):
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
             for line in block.get("examples", "").splitlines():
                 text = line.strip()[2:].strip()
                 if text:
-                    language_of[text] = path.parent.name
-    return language_of
+                    languages_of.setdefault(text, set()).add(path.parent.name)
+    # A text written the same in several languages ("ok", "portage") counts for none of them.
+    return {
+        text: next(iter(found)) if len(found) == 1 else "shared"
+        for text, found in languages_of.items()
+    }
 
 
 def per_language_macro_f1(out_dir: Path, kind: str) -> dict[str, float]:
