@@ -77,7 +77,7 @@ class ActionCreateHandoff(Action):
             store = handoff_store()
             if earlier:
                 store.delete(earlier)
-            code, expires = store.create(
+            code, expires, _ = store.create(
                 context.profile.id,
                 language,
                 answers,

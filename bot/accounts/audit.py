@@ -12,6 +12,7 @@ from typing import Literal
 
 import sqlalchemy as sa
 
+from bot.accounts.accounts import Account
 from bot.accounts.schema import audit, aware
 
 Action = Literal[
@@ -62,6 +63,12 @@ class AuditLog:
                     handoff_id=handoff_id,
                 )
             )
+
+    def by(
+        self, account: Account, action: Action, now: dt.datetime, handoff_id: str | None = None
+    ) -> None:
+        """What a signed-in professional did, under their account."""
+        self.record(action, now, account.id, account.email, handoff_id)
 
     def entries(self, since: dt.datetime | None = None) -> list[AuditEntry]:
         """Oldest first, from `since` when given."""

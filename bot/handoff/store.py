@@ -13,7 +13,7 @@ import json
 import os
 import secrets
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import sqlalchemy as sa
 
@@ -41,6 +41,14 @@ handoffs = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False, index=True),
 )
+
+
+class NewHandoff(NamedTuple):
+    """What `create` gives back: the code for the family, its expiry, and the id for URLs."""
+
+    code: str
+    expires: dt.datetime
+    id: str
 
 
 @dataclass(frozen=True)
@@ -86,15 +94,16 @@ class HandoffStore:
         consent: dict[str, Any],
         now: dt.datetime,
         origin: Origin = "family",
-    ) -> tuple[str, dt.datetime]:
-        """A new code for these answers, and when it expires."""
+    ) -> NewHandoff:
+        """A new code for these answers, when it expires, and the handoff's id."""
         code = new_code()
         expires = now + dt.timedelta(days=self.days)
+        handoff_id = secrets.token_urlsafe(16)
         with self._engine.begin() as connection:
             connection.execute(
                 handoffs.insert().values(
                     code_hash=code_hash(code, self._secret),
-                    id=secrets.token_urlsafe(16),
+                    id=handoff_id,
                     service=service,
                     language=language,
                     origin=origin,
@@ -106,7 +115,7 @@ class HandoffStore:
                     expires_at=expires,
                 )
             )
-        return code, expires
+        return NewHandoff(code, expires, handoff_id)
 
     def find(self, code: str, now: dt.datetime) -> Handoff | None:
         """The handoff behind a code, or None when there is none, it has expired, or the code

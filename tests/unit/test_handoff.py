@@ -45,7 +45,7 @@ def test_anything_else_is_not_a_code(typed: str) -> None:
 
 
 def test_a_code_opens_its_answers_until_it_expires(store: HandoffStore) -> None:
-    code, expires = store.create("hampshire", "pl", {"child_age_months": 26}, CONSENT, NOW)
+    code, expires, _ = store.create("hampshire", "pl", {"child_age_months": 26}, CONSENT, NOW)
     assert expires == NOW + dt.timedelta(days=14)
     found = store.find(code, NOW + dt.timedelta(days=13))
     assert found is not None
@@ -61,12 +61,12 @@ def test_a_code_opens_its_answers_until_it_expires(store: HandoffStore) -> None:
 
 def test_the_expiry_is_configurable(tmp_path) -> None:
     store = HandoffStore(f"sqlite:///{tmp_path / 'h.db'}", SECRET, days=3)
-    _, expires = store.create("coventry", "en", {}, CONSENT, NOW)
+    _, expires, _ = store.create("coventry", "en", {}, CONSENT, NOW)
     assert expires == NOW + dt.timedelta(days=3)
 
 
 def test_only_a_keyed_hash_of_the_code_is_stored(store: HandoffStore, tmp_path) -> None:
-    code, _ = store.create("dcts", "en", {"child_age_months": 20}, CONSENT, NOW)
+    code, _, _ = store.create("dcts", "en", {"child_age_months": 20}, CONSENT, NOW)
     engine = sa.create_engine(f"sqlite:///{tmp_path / 'handoffs.db'}")
     with engine.connect() as connection:
         (stored,) = connection.execute(sa.text("SELECT code_hash FROM portage_handoffs")).one()
@@ -76,7 +76,7 @@ def test_only_a_keyed_hash_of_the_code_is_stored(store: HandoffStore, tmp_path) 
 
 def test_purge_deletes_only_what_has_expired(store: HandoffStore) -> None:
     store.create("eyss", "en", {}, CONSENT, NOW - dt.timedelta(days=20))
-    fresh, _ = store.create("eyss", "en", {}, CONSENT, NOW)
+    fresh, _, _ = store.create("eyss", "en", {}, CONSENT, NOW)
     assert store.purge(NOW) == 1
     assert store.find(fresh, NOW) is not None
     assert store.purge(NOW) == 0
@@ -90,9 +90,10 @@ def test_a_short_secret_is_refused(tmp_path) -> None:
 def test_an_opened_handoff_is_found_by_its_id_and_records_the_professionals_work(
     store: HandoffStore,
 ) -> None:
-    code, _ = store.create("coventry", "pl", {"child_age_months": 30}, CONSENT, NOW)
+    code, _, handoff_id = store.create("coventry", "pl", {"child_age_months": 30}, CONSENT, NOW)
     opened = store.find(code, NOW)
     assert opened is not None and opened.status == "new" and opened.completion == {}
+    assert opened.id == handoff_id
     assert opened.id not in code and len(opened.id) >= 20
     store.save_completion(opened.id, {"referrer.name": "A Visitor"}, "completed")
     later = store.get(opened.id, NOW)
@@ -107,7 +108,7 @@ def test_an_opened_handoff_is_found_by_its_id_and_records_the_professionals_work
 
 
 def test_a_family_can_delete_its_handoff_at_once(store: HandoffStore) -> None:
-    code, _ = store.create("hampshire", "en", {}, CONSENT, NOW)
+    code, _, _ = store.create("hampshire", "en", {}, CONSENT, NOW)
     assert store.delete(code.lower()) is True
     assert store.find(code, NOW) is None
     assert store.delete(code) is False

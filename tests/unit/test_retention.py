@@ -52,7 +52,7 @@ def test_purge_removes_expired_handoffs_and_idle_conversations(urls) -> None:
     database, tracker = urls
     store = HandoffStore(database, SECRET)
     store.create("hampshire", "en", {}, {}, NOW - dt.timedelta(days=15))
-    kept, _ = store.create("hampshire", "en", {}, {}, NOW)
+    kept, _, _ = store.create("hampshire", "en", {}, {}, NOW)
     purged = purge(database, tracker, NOW, conversation_days=14)
     assert (purged.handoffs, purged.conversations) == (1, 1)
     assert _senders(tracker) == {"active-family", "idle-then-back"}

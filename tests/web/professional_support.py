@@ -87,7 +87,7 @@ class Pro:
     def handoff(
         self, service: str = "hampshire", slots: dict | None = None, days_ago: float = 0
     ) -> str:
-        code, _ = self.handoffs.create(
+        code, _, _ = self.handoffs.create(
             service,
             "pl",
             SLOTS if slots is None else slots,

@@ -87,12 +87,12 @@ async def sign_in(
             "sign_in_failed", now, known.id if known else None, known.email if known else None
         )
         if known and refused.locked_now:
-            stores.audit.record("account_locked", now, known.id, known.email)
+            stores.audit.by(known, "account_locked", now)
         return _sign_in_page(request, email, SIGN_IN_ERROR, status_code=400)
     # A sign-in replaces whatever session this browser had.
     stores.sessions.end(request.cookies.get(SESSION_COOKIE, ""))
     token, _ = stores.sessions.start(account.id, now)
-    stores.audit.record("signed_in", now, account.id, account.email)
+    stores.audit.by(account, "signed_in", now)
     response = RedirectResponse("/pro", status_code=303)
     set_cookie(
         response, SESSION_COOKIE, token, max_age=int(stores.sessions.absolute.total_seconds())
@@ -108,8 +108,7 @@ async def sign_out(
     stores: ProfessionalStores = Depends(get_pro),
 ) -> Response:
     stores.sessions.end(professional.token)
-    account = professional.account
-    stores.audit.record("signed_out", now, account.id, account.email)
+    stores.audit.by(professional.account, "signed_out", now)
     response = RedirectResponse("/pro/sign-in", status_code=303)
     clear_cookie(response, SESSION_COOKIE)
     return response
@@ -168,10 +167,10 @@ async def open_draft(
     code = (await form_field(request, "code"))[:MAX_CODE_CHARS]
     handoff = handoffs.find(code, now)
     if handoff is None or not account.may_see(handoff.service):
-        stores.audit.record("open_failed", now, account.id, account.email)
+        stores.audit.by(account, "open_failed", now)
         return _home(request, professional, handoffs, now, CODE_ERROR, status_code=400)
     stores.sessions.add_opened(professional.session, handoff.id)
-    stores.audit.record("opened", now, account.id, account.email, handoff.id)
+    stores.audit.by(account, "opened", now, handoff.id)
     return RedirectResponse(f"/pro/drafts/{handoff.id}", status_code=303)
 
 

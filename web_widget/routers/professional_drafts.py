@@ -116,10 +116,7 @@ async def save_draft(
     complete = not saved.draft.missing()
     status = "sent" if handoff.status == "sent" else ("completed" if complete else "new")
     handoffs.save_completion(handoff.id, answers.values, status)
-    account = professional.account
-    stores.audit.record(
-        "completed" if complete else "saved", now, account.id, account.email, handoff.id
-    )
+    stores.audit.by(professional.account, "completed" if complete else "saved", now, handoff.id)
     return RedirectResponse(f"/pro/drafts/{handoff.id}?saved=1", status_code=303)
 
 
@@ -132,8 +129,7 @@ async def referral_pdf(
     stores: ProfessionalStores = Depends(get_pro),
 ) -> Response:
     pdf = render_referral_pdf(request.app.state.templates.env, load_draft(handoff), now)
-    account = professional.account
-    stores.audit.record("exported_pdf", now, account.id, account.email, handoff.id)
+    stores.audit.by(professional.account, "exported_pdf", now, handoff.id)
     return Response(
         pdf,
         media_type="application/pdf",
@@ -149,8 +145,7 @@ async def referral_fhir(
     stores: ProfessionalStores = Depends(get_pro),
 ) -> Response:
     bundle = fhir_bundle(load_draft(handoff), now)
-    account = professional.account
-    stores.audit.record("exported_fhir", now, account.id, account.email, handoff.id)
+    stores.audit.by(professional.account, "exported_fhir", now, handoff.id)
     return Response(
         json.dumps(bundle, ensure_ascii=False, indent=2),
         media_type="application/fhir+json",
@@ -172,6 +167,5 @@ async def mark_sent(
         problems = [("#referral", NOT_COMPLETE)]
         return _page(request, professional, view, now, problems=problems, status_code=400)
     handoffs.mark_sent(handoff.id, now)
-    account = professional.account
-    stores.audit.record("marked_sent", now, account.id, account.email, handoff.id)
+    stores.audit.by(professional.account, "marked_sent", now, handoff.id)
     return RedirectResponse(f"/pro/drafts/{handoff.id}", status_code=303)

@@ -86,7 +86,7 @@ async def start_screening(
         return _new_page(request, professional, errors, status_code=400)
     sender = secrets.token_hex(16)
     stores.screenings.start(sender, account.id, service, language, now)
-    stores.audit.record("started_screening", now, account.id, account.email)
+    stores.audit.by(account, "started_screening", now)
     return RedirectResponse(f"/pro/screenings/{sender}", status_code=303)
 
 
@@ -213,13 +213,10 @@ async def create_draft(
         "days": handoffs.days,
         "wording_en": CONSENT_WORDING,
     }
-    code, _ = handoffs.create(
+    handoff_id = handoffs.create(
         started.service, language, answered, consent, now, origin="professional"
-    )
-    handoff = handoffs.find(code, now)
-    if handoff is None:  # only if it expired at once: a store with a broken clock
-        raise HTTPException(status_code=503)
-    stores.screenings.link_handoff(sender, handoff.id)
-    stores.sessions.add_opened(professional.session, handoff.id)
-    stores.audit.record("created_draft", now, account.id, account.email, handoff.id)
-    return RedirectResponse(f"/pro/drafts/{handoff.id}", status_code=303)
+    ).id
+    stores.screenings.link_handoff(sender, handoff_id)
+    stores.sessions.add_opened(professional.session, handoff_id)
+    stores.audit.by(account, "created_draft", now, handoff_id)
+    return RedirectResponse(f"/pro/drafts/{handoff_id}", status_code=303)
