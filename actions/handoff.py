@@ -20,7 +20,7 @@ from actions.dispatch import send
 from actions.screening import screening_slots
 from bot import conversation as replies
 from bot.handoff import consent
-from bot.handoff.store import HandoffStore, store_from_environment
+from bot.handoff.store import HandoffStore, handoff_days, store_from_environment
 from bot.screening.questions import answered_slots, answers_from_slots
 
 CODE_SLOT = "handoff_code"
@@ -46,10 +46,10 @@ class ActionOfferHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         context = conversation(tracker)
-        days = handoff_store().days
+        # Only words here: the store is opened when the family says yes.
         send(
             dispatcher,
-            consent.offer(context.profile, context.t, days, bool(_answers(tracker))),
+            consent.offer(context.profile, context.t, handoff_days(), bool(_answers(tracker))),
             context,
         )
         return context.events
@@ -67,8 +67,11 @@ class ActionCreateHandoff(Action):
         context = conversation(tracker)
         answers = _answers(tracker)
         if not answers:
-            store_days = handoff_store().days
-            send(dispatcher, consent.offer(context.profile, context.t, store_days, False), context)
+            send(
+                dispatcher,
+                consent.offer(context.profile, context.t, handoff_days(), False),
+                context,
+            )
             return context.events
         now = dt.datetime.now(dt.timezone.utc)
         language = context.t.language

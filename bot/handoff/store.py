@@ -177,6 +177,11 @@ class HandoffStore:
             raise KeyError("no such handoff")
 
 
+def handoff_days() -> int:
+    """How long handoffs are kept (PORTAGE_HANDOFF_DAYS): what the consent wording promises."""
+    return int(os.environ.get("PORTAGE_HANDOFF_DAYS", str(DEFAULT_DAYS)))
+
+
 def store_from_environment() -> HandoffStore:
     """The store every process shares: PORTAGE_DATABASE_URL, PORTAGE_HANDOFF_SECRET (set by
     `portage run`, or by a deployment) and PORTAGE_HANDOFF_DAYS."""
@@ -188,7 +193,7 @@ def store_from_environment() -> HandoffStore:
     return HandoffStore(
         database_url(),
         secret.encode("utf-8"),
-        days=int(os.environ.get("PORTAGE_HANDOFF_DAYS", str(DEFAULT_DAYS))),
+        days=handoff_days(),
     )
 
 

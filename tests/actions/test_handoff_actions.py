@@ -140,3 +140,11 @@ def test_without_a_store_the_family_is_told_no_code_was_made(monkeypatch) -> Non
         handoff_store()
     texts, _, control, _events = run(ActionCreateHandoff(), tracker(ANSWERED, "en"))
     assert "cannot make a code" in texts[0] and "handoff" not in control
+
+
+def test_the_offer_needs_no_store(monkeypatch) -> None:
+    monkeypatch.delenv("PORTAGE_HANDOFF_SECRET")
+    handoff_store.cache_clear()
+    texts, buttons, _, _ = run(ActionOfferHandoff(), tracker(ANSWERED, language="en"))
+    assert "10 days" in " ".join(texts)
+    assert [b["payload"] for b in buttons] == ["/affirm", "/deny"]
