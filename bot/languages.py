@@ -88,3 +88,26 @@ def _alias_position(alias: str, folded: str, words: list[tuple[int, str]]) -> in
         match = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded)
         return match.start() if match else None
     return next((start for start, word in words if word == alias), None)
+
+
+_ACCEPTED = re.compile(
+    r"^\s*([A-Za-z]{1,8})(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([01](?:\.\d{0,3})?))?\s*$"
+)
+
+
+def browser_language(accept_language: str | None) -> str:
+    """The supported language a browser's Accept-Language header prefers most, else English.
+
+    Only the primary subtag counts ("pt-BR" is Portuguese, "pa-Guru-IN" Panjabi); a malformed
+    entry is skipped, never trusted.
+    """
+    best: tuple[float, int, str] | None = None
+    for position, entry in enumerate((accept_language or "")[:500].split(",")[:30]):
+        match = _ACCEPTED.match(entry)
+        if not match:
+            continue
+        code, quality = match.group(1).lower(), float(match.group(2) or 1)
+        if quality > 0 and is_supported(code):
+            candidate = (-quality, position, code)
+            best = candidate if best is None or candidate < best else best
+    return best[2] if best else SOURCE_LANGUAGE

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.languages import known_languages, requested_language, supported_languages
+from bot.languages import (
+    browser_language,
+    known_languages,
+    requested_language,
+    supported_languages,
+)
 from bot.text import fold
 
 
@@ -52,3 +57,22 @@ def test_folding_ignores_latin_accents_and_case() -> None:
     assert fold("PRZESTAŁ Oddychać") == fold("przestal oddychac")
     assert fold("Español") == "espanol"
     assert fold("اردو") == "اردو"
+
+
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [
+        ("pl-PL,pl;q=0.9,en-GB;q=0.8", "pl"),
+        ("pt-BR", "pt"),
+        ("pa-Guru-IN,en;q=0.5", "pa"),
+        ("de-DE,de;q=0.9,ar;q=0.8,en;q=0.7", "ar"),  # German is not offered: the next choice wins
+        ("en;q=0.4,ro;q=0.6", "ro"),  # by quality, not by order
+        ("ur;q=0,bn", "bn"),  # q=0 means "not this one"
+        ("fr-FR,de", "en"),
+        ("", "en"),
+        (None, "en"),
+        ("<script>;q=1,,;;q=abc,so", "so"),  # malformed entries are skipped
+    ],
+)
+def test_the_browser_language_is_the_best_supported_one(header: str | None, code: str) -> None:
+    assert browser_language(header) == code

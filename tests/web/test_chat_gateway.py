@@ -169,6 +169,16 @@ def test_chat_page_is_served_with_a_strict_content_security_policy(client) -> No
     assert "<script>" not in page.text  # scripts only from /static
 
 
+def test_chat_page_speaks_the_browser_language_unless_one_is_chosen(client) -> None:
+    from_browser = client.get(
+        "/?service=eyss", headers={"Accept-Language": "ar-EG,ar;q=0.9,en;q=0.5"}
+    )
+    assert 'lang="ar"' in from_browser.text and 'dir="rtl"' in from_browser.text
+    assert "Accept-Language" in from_browser.headers["vary"]
+    chosen = client.get("/?service=eyss&language=so", headers={"Accept-Language": "ar"})
+    assert 'lang="so"' in chosen.text and 'dir="ltr"' in chosen.text
+
+
 def test_chat_page_refuses_unknown_services(client) -> None:
     assert client.get("/?service=%3Cscript%3E").status_code == 404
 

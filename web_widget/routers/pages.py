@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from bot.context import UnsupportedLanguage, choose_language
 from bot.i18n import Translator
-from bot.languages import known_languages, supported_languages
+from bot.languages import browser_language, known_languages, supported_languages
 from bot.profiles import ServiceNotConfigured, UnknownService, default_service_id, get_profile
 from web_widget.schemas import SENDER_PATTERN
 
@@ -24,12 +24,16 @@ async def chat_page(
 ) -> HTMLResponse:
     try:
         profile = get_profile(service) if service else get_profile(default_service_id())
-        code = choose_language(language, None, None) if language else "en"
+        code = (
+            choose_language(language, None, None)
+            if language
+            else browser_language(request.headers.get("accept-language"))
+        )
     except (UnknownService, ServiceNotConfigured, UnsupportedLanguage) as error:
         raise HTTPException(status_code=404, detail=str(error)) from None
     t = Translator(code)
     languages = known_languages()
-    return request.app.state.templates.TemplateResponse(
+    page = request.app.state.templates.TemplateResponse(
         request,
         "chat.html",
         {
@@ -40,3 +44,6 @@ async def chat_page(
             "languages": [languages[c] for c in supported_languages()],
         },
     )
+    # Without ?language= the page follows the browser's languages, so caches must key on them.
+    page.headers["Vary"] = "Accept-Language"
+    return page
