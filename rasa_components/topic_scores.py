@@ -1,9 +1,10 @@
 """FAQ-topic scores as dense features: a linear model over the sparse n-grams, stacked under the
 ResponseSelector.
 
-On our data a linear model over word and character n-grams separates the 24 FAQ topics better than
-the ResponseSelector's network does on the same sparse features (cross-validated macro F1 0.916
-against 0.88), and the network's cost grows with the n-gram vocabulary of every language added.
+On our data a linear SVM over TF-IDF word and character n-grams separates the 24 FAQ topics at
+least as well as the ResponseSelector's network does on the same sparse features (cross-validated
+macro F1 on English and Polish 0.89 stacked, against 0.88 for the network on raw counts), and the
+network's cost grows with the n-gram vocabulary of every language added.
 So this component learns the topics linearly and hands the ResponseSelector one score per topic;
 the ResponseSelector still chooses the retrieval intent `faq/<topic>`. Its training examples get
 out-of-fold scores, so it learns how far the scores can be trusted on sentences the linear model
@@ -12,16 +13,13 @@ has not seen.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy.sparse
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
 from rasa.nlu.featurizers.featurizer import Featurizer
@@ -31,12 +29,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
-logger = logging.getLogger(__name__)
-_MODEL_FILE = "topic_scores.joblib"
+from rasa_components.persisted import PersistedModel
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
-class TopicScoreFeaturizer(DenseFeaturizer, GraphComponent):
+class TopicScoreFeaturizer(PersistedModel, DenseFeaturizer, GraphComponent):
+    model_file = "topic_scores.joblib"
+
     @classmethod
     def required_components(cls) -> list[type]:
         return [Featurizer]
@@ -46,55 +45,15 @@ class TopicScoreFeaturizer(DenseFeaturizer, GraphComponent):
         return {
             **DenseFeaturizer.get_default_config(),
             "retrieval_intent": "faq",
-            "C": 0.5,
+            "C": 1.0,
             "folds": 5,
             "random_state": 42,
         }
-
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        model: LinearSVC | None = None,
-    ) -> None:
-        super().__init__(execution_context.node_name, config)
-        self._model_storage = model_storage
-        self._resource = resource
-        self._model = model
 
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:
         if config["folds"] < 2:
             raise ValueError("TopicScoreFeaturizer: folds must be at least 2")
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> TopicScoreFeaturizer:
-        return cls(config, model_storage, resource, execution_context)
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> TopicScoreFeaturizer:
-        model = None
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = joblib.load(directory / _MODEL_FILE)
-        except (ValueError, FileNotFoundError):
-            logger.debug("TopicScoreFeaturizer: no trained model; it adds no features")
-        return cls(config, model_storage, resource, execution_context, model)
 
     def _new_model(self) -> LinearSVC:
         return LinearSVC(C=self._config["C"], random_state=self._config["random_state"])
@@ -113,9 +72,7 @@ class TopicScoreFeaturizer(DenseFeaturizer, GraphComponent):
         if len(set(topics)) < 2:
             return self._resource
         model = self._new_model().fit(_sparse_matrix(messages), topics)
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(model, directory / _MODEL_FILE)
-        return self._resource
+        return self._save(model)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Out-of-fold scores for the topic examples; the full model's for everything else."""
