@@ -49,6 +49,8 @@ NLU_DIR = Path(__file__).resolve().parents[2] / "data" / "nlu"
         "se cayó y no se despierta",
         "mi hijo se esta ahogando",
         "se está poniendo morado",
+        "el bebé está todo morado y no respira bien",
+        "mi hija está azulada",
         "mi pareja le pega a nuestro hijo",
         "llamen a una ambulancia",
         "copilul meu nu respiră",
@@ -152,6 +154,7 @@ def test_emergencies_are_recognised(text: str) -> None:
         "se pega en la cabeza cuando se frustra, ¿portage ayuda con eso?",
         "mi hijo pega a los niños en la guardería",
         "se pone morado cuando llora, es normal?",
+        "cobrem esta morada?",  # Portuguese: "do you cover this address?"
         "portage e gratuit?",
         "fiul meu are epilepsie, mai poate primi portage?",
         "personalul are verificare DBS?",
