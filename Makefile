@@ -25,7 +25,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 RASA_INPUTS := config.yml $(shell find bot/domain data -name '*.yml' 2>/dev/null)
 
 .PHONY: help run test venv catalogs catalogs-update catalog-init model lint format check-data \
-        test-python test-rasa bench lock system-packages
+        test-python test-rasa bench lock system-packages browser-tools
 
 help:
 	@echo "make run    start the assistant (action server, Rasa, web app) and print its URL"
@@ -68,6 +68,10 @@ $(MODEL): $(RASA_INPUTS) $(VENV)/.installed
 	  --fixed-model-name portage
 	touch $@
 
+# axe-core from the npm registry for the browser tests' accessibility check (.cache/npm, git-ignored).
+browser-tools:
+	scripts/install_axe.sh
+
 lock:
 	scripts/lock.sh
 
@@ -93,7 +97,7 @@ check-data: venv
 	$(BIN)/portage services > /dev/null
 	scripts/check_rasa_data.sh
 
-test-python: venv catalogs model
+test-python: venv catalogs model browser-tools
 	$(BIN)/pytest
 
 # Every topic and basic intent in each language, through the trained model and the policies.

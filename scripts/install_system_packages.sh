@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the assistant needs beside Python: Pango for WeasyPrint's PDFs, Noto fonts that
-# shape every supported script, and pdftotext for the tests that read the PDFs back.
+# shape every supported script, pdftotext for the tests that read the PDFs back, and Chromium for the
+# browser tests (Playwright drives Debian's chromium; it never downloads a browser).
 # Installs only what is missing; as root it uses apt-get, otherwise it says what to install.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core poppler-utils)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core poppler-utils chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

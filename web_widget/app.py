@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -17,7 +18,7 @@ from bot.profiles import all_profiles
 from web_widget.conversations import ConversationStore
 from web_widget.documents import template_environment
 from web_widget.rasa_client import RasaClient
-from web_widget.routers import chat, health, pages, professional, screening, summary
+from web_widget.routers import chat, health, pages, professional, screening, summary, widget
 from web_widget.security import BodySizeLimit, SecurityHeaders
 from web_widget.settings import Settings
 
@@ -60,10 +61,19 @@ def create_app(settings: Settings | None = None, http: httpx.AsyncClient | None 
     app.include_router(screening.router)
     app.include_router(summary.router)
     app.include_router(pages.router)
+    app.include_router(widget.router)
     app.include_router(professional.router)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     app.add_middleware(
         BodySizeLimit, max_bytes=settings.max_body_bytes, larger=professional.LARGER_BODIES
     )
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, frame_ancestors=settings.widget_origins)
+    # Council pages on the allow-list may call the chat API from the browser (no cookies).
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.widget_origins),
+        allow_methods=["POST"],
+        allow_headers=["content-type"],
+        max_age=600,
+    )
     return app

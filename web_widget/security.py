@@ -17,9 +17,20 @@ _HEADERS = [
 ]
 
 
+def security_headers(frame_ancestors: tuple[str, ...] = ()) -> list[tuple[bytes, bytes]]:
+    """The headers every response carries; pages may be framed by the widget's allowed origins."""
+    policy = CONTENT_SECURITY_POLICY
+    if frame_ancestors:
+        policy = policy.replace(
+            "frame-ancestors 'self'", "frame-ancestors 'self' " + " ".join(frame_ancestors)
+        )
+    return [(b"content-security-policy", policy.encode()), *_HEADERS[1:]]
+
+
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, frame_ancestors: tuple[str, ...] = ()) -> None:
         self.app = app
+        self.headers = security_headers(frame_ancestors)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -29,7 +40,7 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + _HEADERS
+                message["headers"] = list(message["headers"]) + self.headers
             await send(message)
 
         await self.app(scope, receive, with_headers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from bot.retention import database_url
@@ -29,6 +30,9 @@ class Settings:
     pro_lookup_window_minutes: int = 15
     pro_session_idle_minutes: int = 120
     pro_session_hours: int = 8
+    # Other sites (scheme://host[:port]) whose pages may embed the chat widget and call the chat
+    # API from the browser; the web app's own origin always may.
+    widget_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_environment(cls) -> Settings:
@@ -50,4 +54,20 @@ class Settings:
                 env.get("PORTAGE_PRO_SESSION_IDLE_MINUTES", cls.pro_session_idle_minutes)
             ),
             pro_session_hours=int(env.get("PORTAGE_PRO_SESSION_HOURS", cls.pro_session_hours)),
+            widget_origins=parse_origins(env.get("PORTAGE_WIDGET_ORIGINS", "")),
         )
+
+
+_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:[0-9]{1,5})?$")
+
+
+def parse_origins(text: str) -> tuple[str, ...]:
+    """Comma- or space-separated origins such as "https://www.hants.gov.uk"; anything that is not
+    a bare origin (a path, a wildcard) stops start-up, so a typo never opens the API to everyone."""
+    origins = tuple(item.strip().lower().rstrip("/") for item in re.split(r"[,\s]+", text) if item)
+    for origin in origins:
+        if not _ORIGIN.match(origin):
+            raise ValueError(
+                f"PORTAGE_WIDGET_ORIGINS: {origin!r} is not an origin like https://host"
+            )
+    return origins

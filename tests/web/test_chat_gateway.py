@@ -160,27 +160,34 @@ def test_healthz_reports_each_process(make_client, fake_rasa) -> None:
     assert degraded.json()["action_server"]["ok"] is False
 
 
-def test_chat_page_is_served_with_a_strict_content_security_policy(client) -> None:
-    page = client.get("/?service=coventry&language=pl")
+# The plain chat page (/chat) and the demo Local Offer page with the widget (/) speak the same way.
+PAGES = ("/chat", "/")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_chat_page_is_served_with_a_strict_content_security_policy(client, path) -> None:
+    page = client.get(f"{path}?service=coventry&language=pl")
     assert page.status_code == 200
     assert 'lang="pl"' in page.text and "Coventry" in page.text
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
-    assert "<script>" not in page.text  # scripts only from /static
+    assert "<script>" not in page.text  # scripts only from our own files
 
 
-def test_chat_page_speaks_the_browser_language_unless_one_is_chosen(client) -> None:
+@pytest.mark.parametrize("path", PAGES)
+def test_chat_page_speaks_the_browser_language_unless_one_is_chosen(client, path) -> None:
     from_browser = client.get(
-        "/?service=eyss", headers={"Accept-Language": "ar-EG,ar;q=0.9,en;q=0.5"}
+        f"{path}?service=eyss", headers={"Accept-Language": "ar-EG,ar;q=0.9,en;q=0.5"}
     )
     assert 'lang="ar"' in from_browser.text and 'dir="rtl"' in from_browser.text
     assert "Accept-Language" in from_browser.headers["vary"]
-    chosen = client.get("/?service=eyss&language=so", headers={"Accept-Language": "ar"})
+    chosen = client.get(f"{path}?service=eyss&language=so", headers={"Accept-Language": "ar"})
     assert 'lang="so"' in chosen.text and 'dir="ltr"' in chosen.text
 
 
-def test_chat_page_refuses_unknown_services(client) -> None:
-    assert client.get("/?service=%3Cscript%3E").status_code == 404
+@pytest.mark.parametrize("path", PAGES)
+def test_chat_page_refuses_unknown_services(client, path) -> None:
+    assert client.get(f"{path}?service=%3Cscript%3E").status_code == 404
 
 
 def _handoff_reply(code: str) -> list[dict]:

@@ -34,7 +34,7 @@ def test_a_screening_gets_a_new_conversation_for_the_chat_page(signed_in: Pro) -
     assert sender != _start(signed_in).rsplit("/", 1)[1]
     page = signed_in.client.get(path)
     assert page.status_code == 200
-    assert f'href="/?service=hampshire&amp;language=pl&amp;sender={sender}"' in page.text
+    assert f'href="/chat?service=hampshire&amp;language=pl&amp;sender={sender}"' in page.text
     assert f'href="/pro/screenings/{sender}/draft"' in page.text
     assert signed_in.actions()[-1] == "started_screening"
     assert all(sender not in repr(entry) for entry in signed_in.stores.audit.entries())

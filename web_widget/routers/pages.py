@@ -1,4 +1,5 @@
-"""GET /: a plain page to chat with the assistant (the embeddable widget replaces it later)."""
+"""GET /chat: a plain full-page chat, without the widget's launcher (the professional view hands it
+to a family with a conversation id; the demo Local Offer page at / carries the widget)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from web_widget.schemas import SENDER_PATTERN
 router = APIRouter(tags=["pages"])
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/chat", response_class=HTMLResponse)
 async def chat_page(
     request: Request,
     service: str | None = Query(None, max_length=40),

@@ -115,7 +115,7 @@ async def screening_page(
         request,
         "screening_started.html",
         {
-            "chat_url": f"/?{query}",
+            "chat_url": f"/chat?{query}",
             "draft_url": f"/pro/screenings/{sender}/draft",
             "language": known_languages()[started.language],
             "service": get_profile(started.service),
