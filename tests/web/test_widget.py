@@ -75,7 +75,8 @@ def test_demo_page_is_a_local_offer_entry_with_the_widget_tag(client) -> None:
     assert "How to contact the service" in html and "01962 847070" in html
     assert re.search(
         r'<script src="/widget.js" data-service="hampshire" data-language="en"'
-        r' data-phone="01962 847070"\s+data-contact="Hampshire Portage Service[^"]*" defer></script>',
+        r' data-phone="01962 847070"\s+data-contact="Hampshire Portage Service[^"]*"'
+        r" defer></script>",
         html,
     )
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from bot.context import UnsupportedLanguage, choose_language
 from bot.contact import contact_lines
+from bot.context import UnsupportedLanguage, choose_language
 from bot.i18n import Translator
 from bot.languages import browser_language, known_languages, supported_languages
 from bot.profiles import ServiceNotConfigured, UnknownService, default_service_id, get_profile
