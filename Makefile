@@ -34,7 +34,8 @@ help:
 
 ## Set-up ---------------------------------------------------------------------------------------
 
-# Pango and Noto fonts for the PDFs, pdftotext for their tests (apt-get, only what is missing).
+# Pango and Noto fonts for the PDFs, pdftotext for their tests, chromium for the browser tests
+# (apt-get, only what is missing).
 system-packages:
 	scripts/install_system_packages.sh
 
