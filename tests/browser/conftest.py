@@ -1,7 +1,9 @@
 """Browser tests: the real web app served by uvicorn on loopback, Rasa replaced by a scripted stub,
 and Debian's chromium driven headless by Playwright (no browser download).
 
-Still to do: the same journeys against the real stack (Rasa and the action server, `make run`).
+The stand-in reaches every state of the widget quickly; tests/integration/test_widget_real_stack.py
+walks the Done-when journey (a question, the screening, the summary; English by mouse, Arabic by
+keyboard) against the real Rasa model, action server and web app.
 """
 
 from __future__ import annotations
