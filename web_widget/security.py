@@ -28,9 +28,13 @@ def security_headers(frame_ancestors: tuple[str, ...] = ()) -> list[tuple[bytes,
 
 
 class SecurityHeaders:
+    """The professional view is never framed by another site, even an allowed council page: a
+    signed-in health visitor's clicks must not be borrowed (clickjacking)."""
+
     def __init__(self, app: ASGIApp, frame_ancestors: tuple[str, ...] = ()) -> None:
         self.app = app
         self.headers = security_headers(frame_ancestors)
+        self.strict_headers = security_headers()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -40,7 +44,9 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + self.headers
+                strict = str(scope.get("path", "")).startswith("/pro")
+                extra = self.strict_headers if strict else self.headers
+                message["headers"] = list(message["headers"]) + extra
             await send(message)
 
         await self.app(scope, receive, with_headers)

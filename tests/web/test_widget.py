@@ -121,6 +121,12 @@ def test_an_allowed_council_site_may_call_the_chat_api(make_client, fake_rasa) -
     assert f"frame-ancestors 'self' {ALLOWED}" in response.headers["content-security-policy"]
 
 
+def test_no_other_site_may_frame_the_professional_view(make_client) -> None:
+    client = make_client(widget_origins=(ALLOWED,))
+    policy = client.get("/pro/sign-in").headers["content-security-policy"]
+    assert "frame-ancestors 'self';" in policy and ALLOWED not in policy
+
+
 def test_other_sites_are_refused(make_client) -> None:
     client = make_client(widget_origins=(ALLOWED,))
     refused = _preflight(client, "https://evil.example")
