@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -44,3 +44,12 @@ class StrictTranslator(Translator):
 @pytest.fixture
 def strict_translator() -> Callable[[str], StrictTranslator]:
     return StrictTranslator
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Headless chromium for the widget's browser tests, shared by the whole session."""
+    from tests.chromium import launched_chromium
+
+    with launched_chromium() as chromium:
+        yield chromium

@@ -9,8 +9,6 @@ keyboard) against the real Rasa model, action server and web app.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import socket
 import threading
 import time
@@ -29,14 +27,6 @@ from web_widget.settings import Settings
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "results" / "browser"
 AXE = REPO / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WAIT_MS = 10_000  # every wait is bounded
 
 # The stub's words, in English and Arabic: enough for a FAQ question, a three-question screening,
@@ -209,23 +199,6 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     yield LiveServer(f"http://127.0.0.1:{port}", rasa)
     server.should_exit = True
     thread.join(timeout=10)
-
-
-def _chromium() -> str:
-    path = os.environ.get("PORTAGE_CHROMIUM") or shutil.which("chromium")
-    if not path:
-        pytest.fail("Debian's chromium is missing: run scripts/install_system_packages.sh")
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

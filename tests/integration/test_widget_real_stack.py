@@ -7,12 +7,10 @@ journey works with the real bot's messages, buttons and screening."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import CHROMIUM_ARGS, WAIT_MS, _chromium, screenshot
+from tests.browser.conftest import WAIT_MS, screenshot
 from tests.integration.conftest import Stack
 from tests.integration.test_screening_chat import MAX_TURNS, PLANS, answer_for, inform
 
@@ -39,14 +37,6 @@ JOURNEYS = {
         },
     },
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _chat_reply(page: Page, act) -> dict:
