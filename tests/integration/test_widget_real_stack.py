@@ -1,6 +1,6 @@
 """The widget on the demo Local Offer page, in headless Chromium, against the real action server,
-Rasa model and web app: a FAQ question, the whole screening and the summary, in English by mouse
-and in Arabic by keyboard alone with the panel right to left.
+Rasa model and web app: a FAQ question, the whole screening and the summary, by mouse and by
+keyboard alone, in English and in Arabic with the panel right to left.
 
 The stand-in for Rasa in tests/browser covers the widget's every state; this file shows the same
 journey works with the real bot's messages, buttons and screening."""
@@ -84,7 +84,8 @@ def _answer(page: Page, reply: dict, plan: dict, language: str, by_keyboard: boo
     return _type(page, wanted, by_keyboard)
 
 
-@pytest.mark.parametrize(("language", "by_keyboard"), [("en", False), ("ar", True)])
+@pytest.mark.parametrize("by_keyboard", [False, True], ids=["mouse", "keyboard"])
+@pytest.mark.parametrize("language", ["en", "ar"])
 def test_a_parent_asks_takes_the_screening_and_opens_the_summary(
     stack: Stack, browser, language: str, by_keyboard: bool
 ) -> None:
@@ -134,7 +135,7 @@ def test_a_parent_asks_takes_the_screening_and_opens_the_summary(
         expect(headline.last).to_be_visible()
         summary_link = page.locator(".summary-link").first
         expect(summary_link).to_be_visible()
-        screenshot(page, f"real-{language}-result")
+        screenshot(page, f"real-{language}-{'keyboard' if by_keyboard else 'mouse'}-result")
 
         with context.expect_page() as opened:
             if by_keyboard:
@@ -148,6 +149,6 @@ def test_a_parent_asks_takes_the_screening_and_opens_the_summary(
         expect(summary.locator("html")).to_have_attribute(
             "dir", "rtl" if language == "ar" else "ltr"
         )
-        screenshot(summary, f"real-{language}-summary")
+        screenshot(summary, f"real-{language}-{'keyboard' if by_keyboard else 'mouse'}-summary")
     finally:
         context.close()
