@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from dataclasses import dataclass
 
+from fastapi import HTTPException, Query, Request
+
+from bot.context import UnsupportedLanguage, choose_language
 from bot.handoff.store import HandoffStore
+from bot.languages import browser_language
+from bot.profile_schema import ServiceProfile
+from bot.profiles import ServiceNotConfigured, UnknownService, default_service_id, get_profile
 from web_widget.conversations import ConversationStore
 from web_widget.rasa_client import RasaClient
 from web_widget.settings import Settings
@@ -24,3 +30,30 @@ def get_conversations(request: Request) -> ConversationStore:
 
 def get_handoffs(request: Request) -> HandoffStore:
     return request.app.state.handoffs
+
+
+@dataclass(frozen=True)
+class PageChoice:
+    profile: ServiceProfile
+    language: str
+    # True when the page was asked for a language (?language=), not given the browser's.
+    language_chosen: bool
+
+
+def page_choice(
+    request: Request,
+    service: str | None = Query(None, max_length=40),
+    language: str | None = Query(None, max_length=10),
+) -> PageChoice:
+    """The service and language a family page is for: ?service= or the deployment's default, and
+    ?language= or the browser's. An unknown one is a 404, never a silent default."""
+    try:
+        profile = get_profile(service) if service else get_profile(default_service_id())
+        code = (
+            choose_language(language, None, None)
+            if language
+            else browser_language(request.headers.get("accept-language"))
+        )
+    except (UnknownService, ServiceNotConfigured, UnsupportedLanguage) as error:
+        raise HTTPException(status_code=404, detail=str(error)) from None
+    return PageChoice(profile, code, bool(language))

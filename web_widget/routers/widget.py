@@ -14,14 +14,13 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from bot.contact import contact_lines
-from bot.context import UnsupportedLanguage, choose_language
 from bot.i18n import Translator
-from bot.languages import browser_language, known_languages, supported_languages
-from bot.profiles import ServiceNotConfigured, UnknownService, default_service_id, get_profile
+from bot.languages import known_languages, supported_languages
+from web_widget.dependencies import PageChoice, page_choice
 
 router = APIRouter(tags=["widget"])
 
@@ -98,21 +97,9 @@ async def widget_js() -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-async def demo_page(
-    request: Request,
-    service: str | None = Query(None, max_length=40),
-    language: str | None = Query(None, max_length=10),
-) -> HTMLResponse:
+async def demo_page(request: Request, choice: PageChoice = Depends(page_choice)) -> HTMLResponse:
     """A Local Offer service entry as a council would publish it, with the widget on it."""
-    try:
-        profile = get_profile(service) if service else get_profile(default_service_id())
-        code = (
-            choose_language(language, None, None)
-            if language
-            else browser_language(request.headers.get("accept-language"))
-        )
-    except (UnknownService, ServiceNotConfigured, UnsupportedLanguage) as error:
-        raise HTTPException(status_code=404, detail=str(error)) from None
+    profile, code = choice.profile, choice.language
     t = Translator(code)
     page = request.app.state.templates.TemplateResponse(
         request,
@@ -121,7 +108,7 @@ async def demo_page(
             "_": t._,
             "profile": profile,
             "language": known_languages()[code],
-            "chosen_language": code if language else None,
+            "chosen_language": code if choice.language_chosen else None,
             "contact": "\n".join(contact_lines(profile, t)),
         },
     )
